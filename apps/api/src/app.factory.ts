@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { SESSION_COOKIE } from '@dlclass/contracts';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import { AppModule } from './app.module';
+import { correlationMiddleware } from './common/correlation';
+import { ApiExceptionFilter } from './common/error.filter';
+import { configureLogger, PinoNestLogger } from './common/logger';
+import type { ApiConfig } from './config/config';
+import { RedisIoAdapter } from './modules/realtime/redis-io.adapter';
+
+export const API_PREFIX = 'api';
+
+export interface CreateAppOptions {
+  /** Close cleanly on SIGTERM/SIGINT (the process entry point wants it; tests do not). */
+  shutdownHooks?: boolean;
+}
+
+/** Builds the API (HTTP + Socket.IO + OpenAPI) from a parsed configuration; used by main.ts and tests. */
+export async function createApp(
+  config: ApiConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  configureLogger(config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger: new PinoNestLogger(),
+  });
+  app.disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX);
+  app.use(correlationMiddleware);
+  app.use(cookieParser());
+  app.enableCors({ origin: [...config.WEB_ORIGINS], credentials: true });
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useWebSocketAdapter(await new RedisIoAdapter(app, config).connect());
+  if (options.shutdownHooks) app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('dlclass API')
+      .setDescription(
+        "API de la plateforme d'apprentissage du deep learning. Socket.IO sur la même origine : " +
+          'handshake auth.token, événements experiment:status et experiment:progress (types dans packages/contracts).',
+      )
+      .setVersion('1.0')
+      .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
+  return app;
+}

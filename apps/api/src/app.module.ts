@@ -1,0 +1,42 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { AccessModule } from './common/access/access.module';
+import { InfraModule } from './common/infra/infra.module';
+import { API_CONFIG, type ApiConfig } from './config/config';
+import { AuthModule } from './modules/auth/auth.module';
+import { ClassesModule } from './modules/classes/classes.module';
+import { DatasetsModule } from './modules/datasets/datasets.module';
+import { ExperimentsModule } from './modules/experiments/experiments.module';
+import { HealthModule } from './modules/health/health.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: ConfigModule,
+      providers: [{ provide: API_CONFIG, useValue: config }],
+      exports: [API_CONFIG],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        InfraModule,
+        AccessModule,
+        AuthModule,
+        ClassesModule,
+        ExperimentsModule,
+        DatasetsModule,
+        HealthModule,
+        RealtimeModule,
+      ],
+    };
+  }
+}

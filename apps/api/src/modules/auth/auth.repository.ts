@@ -1,0 +1,72 @@
+import { createSession, type Prisma, type PrismaClient } from '@dlclass/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { PRISMA } from '../../common/infra/tokens';
+
+const userWithClass = {
+  id: true,
+  role: true,
+  displayName: true,
+  email: true,
+  classId: true,
+  class: { select: { name: true } },
+} satisfies Prisma.UserSelect;
+
+export type UserRow = Prisma.UserGetPayload<{ select: typeof userWithClass }>;
+export type CredentialRow = UserRow & { passwordHash: string | null; pinHash: string | null };
+
+@Injectable()
+export class AuthRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  async findSession(tokenHash: string): Promise<{ id: string; expiresAt: Date; user: UserRow } | null> {
+    return this.prisma.session.findUnique({
+      where: { tokenHash },
+      select: { id: true, expiresAt: true, user: { select: userWithClass } },
+    });
+  }
+
+  /** Stores a new session; returns its bearer token (only the token's hash is stored). */
+  async createSession(userId: string, ttlMs: number): Promise<string> {
+    return (await createSession(this.prisma, userId, ttlMs)).token;
+  }
+
+  async deleteSession(id: string): Promise<void> {
+    await this.prisma.session.deleteMany({ where: { id } });
+  }
+
+  async findStaffByEmail(email: string): Promise<CredentialRow | null> {
+    return this.prisma.user.findFirst({
+      where: { email, role: { in: ['TEACHER', 'ADMIN'] } },
+      select: { ...userWithClass, passwordHash: true, pinHash: true },
+    });
+  }
+
+  async findClassByCode(code: string): Promise<{ id: string; name: string } | null> {
+    return this.prisma.class.findUnique({ where: { code }, select: { id: true, name: true } });
+  }
+
+  async findStudent(classId: string, displayKey: string): Promise<CredentialRow | null> {
+    return this.prisma.user.findUnique({
+      where: { classId_displayKey: { classId, displayKey } },
+      select: { ...userWithClass, passwordHash: true, pinHash: true },
+    });
+  }
+
+  /** Creates the student; returns null when the same name was created concurrently. */
+  async createStudent(input: {
+    classId: string;
+    displayName: string;
+    displayKey: string;
+    pinHash: string;
+  }): Promise<CredentialRow | null> {
+    try {
+      return await this.prisma.user.create({
+        data: { role: 'STUDENT', ...input },
+        select: { ...userWithClass, passwordHash: true, pinHash: true },
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'P2002') return null;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { REFERENCE_EXPERIMENT } from '@dlclass/contracts';
+import { configureLogger } from '../../common/logger';
+import { experimentMapper } from './experiment.mapper';
+import type { ExperimentRow } from './experiments.repository';
+
+function row(spec: unknown): ExperimentRow {
+  return {
+    id: '6f1c1b9e-3c1a-4c55-9a51-3f0d1c2b7a10',
+    userId: '0b3f6f0e-5a43-4c7e-8d7e-2f8f3b2d9c11',
+    classId: null,
+    name: 'Ancienne expérience',
+    spec: spec as ExperimentRow['spec'],
+    status: 'SUCCEEDED',
+    error: null,
+    backend: 'cpu',
+    device: 'CPU',
+    parameterCount: 121_930,
+    cancelRequested: false,
+    createdAt: new Date('2025-01-01T10:00:00Z'),
+    startedAt: new Date('2025-01-01T10:00:01Z'),
+    finishedAt: new Date('2025-01-01T10:01:00Z'),
+    durationMs: 59_000,
+    testAccuracy: null,
+    testLoss: null,
+    evaluation: null,
+    user: { displayName: 'Alice' },
+    epochs: [],
+    model: null,
+  };
+}
+
+describe('experimentMapper', () => {
+  beforeAll(() => {
+    configureLogger(process.env.TEST_LOG_LEVEL ?? 'silent');
+  });
+
+  it('maps a stored run with its spec and layer summary', () => {
+    const dto = experimentMapper.experiment(row(REFERENCE_EXPERIMENT), null);
+    expect(dto.spec).toEqual(REFERENCE_EXPERIMENT);
+    expect(dto.layers.map((layer) => layer.type)).toContain('conv2d');
+    expect(dto.status).toBe('succeeded');
+  });
+
+  it('still shows a run whose stored spec no longer passes the contract (no misleading 400)', () => {
+    // e.g. submitted when the epoch limit was higher
+    const old = {
+      ...REFERENCE_EXPERIMENT,
+      training: { ...REFERENCE_EXPERIMENT.training, epochs: 99 },
+    };
+    expect(() => experimentMapper.summary(row(old), null)).not.toThrow();
+    expect(experimentMapper.summary(row(old), null).spec).toEqual(old);
+    const dto = experimentMapper.experiment(row(old), null);
+    expect(dto.spec).toEqual(old);
+    expect(dto.layers).toEqual([]);
+    expect(() => experimentMapper.experiment(row({ nonsense: true }), null)).not.toThrow();
+  });
+});

@@ -1,0 +1,110 @@
+import {
+  type TEvaluation,
+  type TExperiment,
+  type TExperimentSpec,
+  type TExperimentStatus,
+  type TExperimentStatusEvent,
+  type TExperimentSummary,
+  toFieldErrors,
+  ZEvaluation,
+  ZExperimentSpec,
+} from '@dlclass/contracts';
+import { describeModel } from '@dlclass/ml';
+import { createLogger } from '../../common/logger';
+import type { ExperimentRow, ExperimentSummaryRow } from './experiments.repository';
+
+let logger: ReturnType<typeof createLogger> | undefined;
+
+/**
+ * The stored spec, checked against today's contract. Every spec was valid when submitted; one that no
+ * longer parses (a limit tightened since) is logged and shown as stored: the run exists, and refusing
+ * to show it would blame the caller (a 400) for the server's own data.
+ */
+function storedSpec(row: { id: string; spec: unknown }): { spec: TExperimentSpec; current: boolean } {
+  const parsed = ZExperimentSpec.safeParse(row.spec);
+  if (parsed.success) return { spec: parsed.data, current: true };
+  logger ??= createLogger('ExperimentMapper');
+  logger.warn(
+    { experimentId: row.id, problems: toFieldErrors(parsed.error) },
+    'Stored spec no longer matches the contract; shown as stored',
+  );
+  return { spec: row.spec as TExperimentSpec, current: false };
+}
+
+const status = (row: { status: string }): TExperimentStatus => row.status.toLowerCase() as TExperimentStatus;
+
+function toSummary(
+  row: ExperimentSummaryRow,
+  spec: TExperimentSpec,
+  queuePosition: number | null,
+): TExperimentSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    userId: row.userId,
+    ownerName: row.user.displayName,
+    classId: row.classId,
+    spec,
+    status: status(row),
+    queuePosition: row.status === 'QUEUED' ? queuePosition : null,
+    error: row.error,
+    backend: row.backend,
+    device: row.device,
+    parameterCount: row.parameterCount,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    durationMs: row.durationMs,
+    epochs: row.epochs.map((epoch) => ({ ...epoch })),
+    hasModel: row.model !== null,
+    testAccuracy: row.testAccuracy,
+  };
+}
+
+/** The one place where experiment rows become contracts DTOs. */
+export const experimentMapper = {
+  status,
+
+  summary(row: ExperimentSummaryRow, queuePosition: number | null): TExperimentSummary {
+    return toSummary(row, storedSpec(row).spec, queuePosition);
+  },
+
+  experiment(row: ExperimentRow, queuePosition: number | null): TExperiment {
+    const { spec, current } = storedSpec(row);
+    const { testAccuracy: _testAccuracy, ...summary } = toSummary(row, spec, queuePosition);
+    const description = current ? describeModel(spec.model) : null;
+    return {
+      ...summary,
+      layers: description?.ok ? description.layers : [],
+      evaluation: experimentMapper.evaluation(row),
+    };
+  },
+
+  /** The stored evaluation JSON holds everything but the two scalars, which have their own columns. */
+  evaluation(row: Pick<ExperimentRow, 'evaluation' | 'testAccuracy' | 'testLoss'>): TEvaluation | null {
+    if (row.evaluation === null || row.testAccuracy === null || typeof row.evaluation !== 'object')
+      return null;
+    const parsed = ZEvaluation.safeParse({
+      ...(row.evaluation as Record<string, unknown>),
+      testAccuracy: row.testAccuracy,
+      testLoss: row.testLoss ?? Number.NaN,
+    });
+    return parsed.success ? parsed.data : null;
+  },
+
+  statusEvent(
+    row: Pick<ExperimentRow, 'id' | 'userId' | 'status' | 'backend' | 'error' | 'testAccuracy'>,
+    queuePosition: number | null,
+  ): TExperimentStatusEvent {
+    return {
+      experimentId: row.id,
+      userId: row.userId,
+      status: experimentMapper.status(row),
+      queuePosition: row.status === 'QUEUED' ? queuePosition : null,
+      backend: row.backend,
+      error: row.error,
+      testAccuracy: row.testAccuracy,
+      at: new Date().toISOString(),
+    };
+  },
+};

@@ -1,0 +1,147 @@
+import type { TExperimentSpec } from '@dlclass/contracts';
+import type { Prisma, PrismaClient } from '@dlclass/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { PRISMA } from '../../common/infra/tokens';
+
+const experimentSummarySelect = {
+  id: true,
+  userId: true,
+  classId: true,
+  name: true,
+  spec: true,
+  status: true,
+  error: true,
+  backend: true,
+  device: true,
+  parameterCount: true,
+  cancelRequested: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  durationMs: true,
+  testAccuracy: true,
+  testLoss: true,
+  user: { select: { displayName: true } },
+  epochs: {
+    orderBy: { epoch: 'asc' },
+    select: { epoch: true, loss: true, accuracy: true, valLoss: true, valAccuracy: true, durationMs: true },
+  },
+  model: { select: { experimentId: true } },
+} satisfies Prisma.ExperimentSelect;
+
+const experimentSelect = { ...experimentSummarySelect, evaluation: true } satisfies Prisma.ExperimentSelect;
+
+/**
+ * What a new run needs to be announced: scalars only. Selecting relations in a create makes Prisma 7
+ * wrap it in a transaction and fetch the relations concurrently on that one connection, which pg
+ * deprecates ("client.query() when the client is already executing a query").
+ */
+const createdExperimentSelect = {
+  id: true,
+  userId: true,
+  classId: true,
+  status: true,
+  backend: true,
+  error: true,
+  testAccuracy: true,
+  createdAt: true,
+} satisfies Prisma.ExperimentSelect;
+
+export type ExperimentSummaryRow = Prisma.ExperimentGetPayload<{ select: typeof experimentSummarySelect }>;
+export type ExperimentRow = Prisma.ExperimentGetPayload<{ select: typeof experimentSelect }>;
+export type CreatedExperimentRow = Prisma.ExperimentGetPayload<{ select: typeof createdExperimentSelect }>;
+export type ExperimentScope =
+  | { kind: 'all' }
+  | { kind: 'class'; classId: string }
+  | { kind: 'owner'; userId: string }
+  | { kind: 'ownerOrTaughtBy'; userId: string };
+
+const LIST_LIMIT = 500;
+
+@Injectable()
+export class ExperimentsRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  /** Writes the run as QUEUED (before its job is added to the queue). */
+  async create(input: {
+    userId: string;
+    classId: string | null;
+    name: string;
+    spec: TExperimentSpec;
+    parameterCount: number;
+  }): Promise<CreatedExperimentRow> {
+    return this.prisma.experiment.create({
+      data: { ...input, spec: input.spec as Prisma.InputJsonValue, status: 'QUEUED' },
+      select: createdExperimentSelect,
+    });
+  }
+
+  async findById(id: string): Promise<ExperimentRow | null> {
+    return this.prisma.experiment.findUnique({ where: { id }, select: experimentSelect });
+  }
+
+  async list(scope: ExperimentScope): Promise<ExperimentSummaryRow[]> {
+    const where: Prisma.ExperimentWhereInput =
+      scope.kind === 'all'
+        ? {}
+        : scope.kind === 'class'
+          ? { classId: scope.classId }
+          : scope.kind === 'owner'
+            ? { userId: scope.userId }
+            : { OR: [{ userId: scope.userId }, { class: { teacherId: scope.userId } }] };
+    return this.prisma.experiment.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: LIST_LIMIT,
+      select: experimentSummarySelect,
+    });
+  }
+
+  /** Number of QUEUED runs created before this one (ties broken by id). */
+  async countQueuedBefore(run: { id: string; createdAt: Date }): Promise<number> {
+    return this.prisma.experiment.count({
+      where: {
+        status: 'QUEUED',
+        OR: [{ createdAt: { lt: run.createdAt } }, { createdAt: run.createdAt, id: { lt: run.id } }],
+      },
+    });
+  }
+
+  /** Ids of every QUEUED run, first in line first. */
+  async queuedIdsInOrder(): Promise<string[]> {
+    const rows = await this.prisma.experiment.findMany({
+      where: { status: 'QUEUED' },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async markCancelRequested(id: string): Promise<void> {
+    await this.prisma.experiment.update({ where: { id }, data: { cancelRequested: true } });
+  }
+
+  /** QUEUED -> CANCELLED; false when the run was no longer queued (a worker took it meanwhile). */
+  async cancelIfQueued(id: string): Promise<boolean> {
+    const { count } = await this.prisma.experiment.updateMany({
+      where: { id, status: 'QUEUED' },
+      data: { status: 'CANCELLED', finishedAt: new Date(), error: null },
+    });
+    return count === 1;
+  }
+
+  /** QUEUED -> FAILED, when its job could not be queued. */
+  async failIfQueued(id: string, error: string): Promise<void> {
+    await this.prisma.experiment.updateMany({
+      where: { id, status: 'QUEUED' },
+      data: { status: 'FAILED', finishedAt: new Date(), error },
+    });
+  }
+
+  async findModel(id: string) {
+    return this.prisma.trainedModel.findUnique({
+      where: { experimentId: id },
+      select: { modelTopology: true, weightSpecs: true, weightData: true },
+    });
+  }
+}

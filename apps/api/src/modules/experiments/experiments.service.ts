@@ -1,0 +1,170 @@
+import {
+  ErrorCode,
+  type TExperiment,
+  type TExperimentSpec,
+  type TExperimentSummary,
+  type TListExperimentsQuery,
+  type TSubmitExperimentResponse,
+} from '@dlclass/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../../common/access/access.service';
+import { Permission } from '../../common/access/permission';
+import type { AuthContext } from '../../common/auth/auth.types';
+import { DomainError } from '../../common/errors';
+import { createLogger } from '../../common/logger';
+import { RealtimePublisher } from '../realtime/realtime.publisher';
+import { experimentMapper } from './experiment.mapper';
+import { assertTrainable } from './experiment-spec.validation';
+import { type ExperimentRow, type ExperimentScope, ExperimentsRepository } from './experiments.repository';
+import { TrainingQueueProducer } from './training-queue.producer';
+
+/** A tfjs `model.json` whose weights are fetched from `model/weights.bin` next to it. */
+export interface TfjsModelJson {
+  format: 'layers-model';
+  generatedBy: string;
+  modelTopology: unknown;
+  weightsManifest: [{ paths: ['model/weights.bin']; weights: unknown }];
+}
+
+/** Stored as the run's error when its job could not be queued. */
+const QUEUE_DOWN_REASON =
+  "La file d'attente des entraînements était indisponible : l'expérience n'a pas été lancée. Soumettez-la à nouveau.";
+
+@Injectable()
+export class ExperimentsService {
+  private readonly logger = createLogger(ExperimentsService.name);
+
+  constructor(
+    private readonly repository: ExperimentsRepository,
+    private readonly access: AccessService,
+    private readonly producer: TrainingQueueProducer,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  /** Row first (QUEUED), then the job: the job id is the row id. */
+  async submit(
+    auth: AuthContext,
+    spec: TExperimentSpec,
+    correlationId: string,
+  ): Promise<TSubmitExperimentResponse> {
+    await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
+    const { parameterCount } = assertTrainable(spec);
+    const row = await this.repository.create({
+      userId: auth.user.id,
+      classId: auth.user.role === 'student' ? auth.user.classId : null,
+      name: spec.name ?? 'Expérience sans nom',
+      spec,
+      parameterCount,
+    });
+    try {
+      await this.producer.enqueueTraining({ experimentId: row.id, correlationId });
+    } catch (error) {
+      // Nothing is left dangling: the row says why it never ran, the caller gets a 503.
+      this.logger.error(
+        { err: error, experimentId: row.id, correlationId },
+        'Could not queue the training job',
+      );
+      await this.repository.failIfQueued(row.id, QUEUE_DOWN_REASON).catch((failError: unknown) => {
+        this.logger.error({ err: failError, experimentId: row.id }, 'Could not mark the run FAILED');
+      });
+      throw error instanceof DomainError ? error : new DomainError(ErrorCode.QueueUnavailable);
+    }
+    const queuePosition = (await this.repository.countQueuedBefore(row)) + 1;
+    this.realtime.emitToExperimentAudience(
+      row,
+      'experiment:status',
+      experimentMapper.statusEvent(row, queuePosition),
+    );
+    this.logger.info(
+      { experimentId: row.id, userId: auth.user.id, parameterCount, correlationId },
+      'Run submitted',
+    );
+    return { id: row.id, status: 'queued', queuePosition };
+  }
+
+  /** The caller's own runs; a teacher also sees their classes' runs (or one class's with ?classId=). */
+  async list(auth: AuthContext, query: TListExperimentsQuery): Promise<TExperimentSummary[]> {
+    let scope: ExperimentScope;
+    if (query.classId) {
+      await this.access.requireAccess(auth, Permission.ClassRead, query.classId);
+      scope = { kind: 'class', classId: query.classId };
+    } else if (auth.user.role === 'admin') {
+      scope = { kind: 'all' };
+    } else if (auth.user.role === 'teacher') {
+      scope = { kind: 'ownerOrTaughtBy', userId: auth.user.id };
+    } else {
+      scope = { kind: 'owner', userId: auth.user.id };
+    }
+    const rows = await this.repository.list(scope);
+    const positions = rows.some((row) => row.status === 'QUEUED') ? await this.queuePositions() : new Map();
+    return rows.map((row) => experimentMapper.summary(row, positions.get(row.id) ?? null));
+  }
+
+  async get(auth: AuthContext, id: string): Promise<TExperiment> {
+    await this.access.requireAccess(auth, Permission.ExperimentRead, id);
+    return this.toDto(await this.load(id));
+  }
+
+  /** A queued run is withdrawn and CANCELLED here; a running one is stopped by its worker. */
+  async cancel(auth: AuthContext, id: string): Promise<TExperiment> {
+    await this.access.requireAccess(auth, Permission.ExperimentCancel, id);
+    const row = await this.load(id);
+    if (row.status !== 'QUEUED' && row.status !== 'RUNNING') throw new DomainError(ErrorCode.NotCancellable);
+    await this.repository.markCancelRequested(id);
+    await this.producer.signalCancel(id);
+    if (row.status === 'QUEUED') {
+      await this.producer.withdraw(id);
+      if (await this.repository.cancelIfQueued(id)) {
+        const cancelled = await this.load(id);
+        this.realtime.emitToExperimentAudience(
+          cancelled,
+          'experiment:status',
+          experimentMapper.statusEvent(cancelled, null),
+        );
+        this.logger.info({ experimentId: id, userId: auth.user.id }, 'Queued run cancelled');
+        return this.toDto(cancelled);
+      }
+    }
+    this.logger.info({ experimentId: id, userId: auth.user.id }, 'Cancel requested from the worker');
+    return this.toDto(await this.load(id));
+  }
+
+  async modelJson(auth: AuthContext, id: string): Promise<TfjsModelJson> {
+    await this.access.requireAccess(auth, Permission.ExperimentRead, id);
+    const model = await this.requireModel(id);
+    return {
+      format: 'layers-model',
+      generatedBy: 'dlclass',
+      modelTopology: model.modelTopology,
+      weightsManifest: [{ paths: ['model/weights.bin'], weights: model.weightSpecs }],
+    };
+  }
+
+  async modelWeights(auth: AuthContext, id: string): Promise<Buffer> {
+    await this.access.requireAccess(auth, Permission.ExperimentRead, id);
+    const model = await this.requireModel(id);
+    return Buffer.from(model.weightData);
+  }
+
+  private async requireModel(id: string) {
+    const model = await this.repository.findModel(id);
+    if (!model) throw new DomainError(ErrorCode.ModelNotReady);
+    return model;
+  }
+
+  private async load(id: string): Promise<ExperimentRow> {
+    const row = await this.repository.findById(id);
+    if (!row) throw new DomainError(ErrorCode.NotFound);
+    return row;
+  }
+
+  private async toDto(row: ExperimentRow): Promise<TExperiment> {
+    const position = row.status === 'QUEUED' ? (await this.repository.countQueuedBefore(row)) + 1 : null;
+    return experimentMapper.experiment(row, position);
+  }
+
+  private async queuePositions(): Promise<Map<string, number>> {
+    const ids = await this.repository.queuedIdsInOrder();
+    return new Map(ids.map((id, index) => [id, index + 1]));
+  }
+}

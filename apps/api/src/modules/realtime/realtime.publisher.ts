@@ -1,0 +1,39 @@
+import { experimentAudience, rooms, type ServerToClientEvents } from '@dlclass/contracts';
+import { Injectable } from '@nestjs/common';
+import { createLogger } from '../../common/logger';
+import type { RealtimeServer } from './realtime.types';
+
+type Audience = Parameters<typeof experimentAudience>[0];
+
+/**
+ * Typed emit helpers for the API's own events (the worker emits through the Redis emitter), and the
+ * disconnection of a closed session's sockets.
+ */
+@Injectable()
+export class RealtimePublisher {
+  private readonly logger = createLogger(RealtimePublisher.name);
+  private server: RealtimeServer | null = null;
+
+  attach(server: RealtimeServer) {
+    this.server = server;
+  }
+
+  /** A lifecycle event, heard by the run's owner, its followers and its class's teachers. */
+  emitToExperimentAudience<E extends keyof ServerToClientEvents>(
+    experiment: Audience,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ) {
+    if (!this.server) {
+      this.logger.warn({ event }, 'Socket.IO server not ready; event dropped');
+      return;
+    }
+    this.server.to(experimentAudience(experiment)).emit(event, ...payload);
+  }
+
+  /** Closes every socket opened with this session, on every API instance (through the Redis adapter). */
+  disconnectSession(sessionId: string) {
+    if (!this.server) return;
+    this.server.in(rooms.session(sessionId)).disconnectSockets(true);
+  }
+}

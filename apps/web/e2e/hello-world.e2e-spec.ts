@@ -1,0 +1,228 @@
+// The student's Hello World in a real browser, against the real stack (api, worker, web, PostgreSQL, Redis):
+// join the class -> train a small CNN -> the curves move live -> the test accuracy shows -> draw a digit
+// -> the model, run in the browser with the student's own weights, gives ten probabilities.
+// The teacher's dashboard, open meanwhile, follows the run without a reload.
+import { createClass, createTeacher, createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+type Stack = { webUrl: string; stop(): Promise<void> };
+const { startStack } = require('../../../scripts/lib/stack.cjs') as {
+  startStack(options: Record<string, unknown>): Promise<Stack>;
+};
+const { freePort } = require('../../../scripts/lib/net.cjs') as { freePort(): Promise<number> };
+
+/** A fixed API port lets later runs reuse the web build made for it (Next bakes the API address in). */
+const API_PORT = Number(process.env.E2E_API_PORT) || 3901;
+const CLASS_CODE = 'E2EWEB1';
+
+jest.setTimeout(600_000);
+
+describe('Hello World du Deep Learning in Chromium', () => {
+  let db: TestDatabase;
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let teacher: { email: string; password: string };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const created = await createTeacher(db.prisma, { email: 'prof-e2e@demo.local' });
+    teacher = { email: 'prof-e2e@demo.local', password: created.password };
+    await createClass(db.prisma, created.id, { code: CLASS_CODE, name: 'BTS SIO 1 (e2e)' });
+    stack = await startStack({
+      apiPort: API_PORT,
+      webPort: await freePort(),
+      databaseUrl: db.url,
+      redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+      quiet: !process.env.E2E_VERBOSE,
+      env: {
+        TRAINING_QUEUE_NAME: `e2e-web-${process.pid}`,
+        WORKER_ID: `e2e-web-${process.pid}`,
+        LOG_LEVEL: 'warn',
+      },
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  /** Collects uncaught page errors: a page that throws fails the test even if the flow completes. */
+  async function openPage(): Promise<{ page: Page; errors: string[] }> {
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    return { page, errors };
+  }
+
+  const plottedPoints = (page: Page, chart: string) =>
+    page.getByTestId(chart).getAttribute('data-points').then(Number);
+
+  it('joins, trains a small CNN with live curves, evaluates it and reads a drawn digit', async () => {
+    if (!stack) throw new Error('no stack');
+    const webUrl = stack.webUrl;
+
+    const { page: teacherPage, errors: teacherErrors } = await openPage();
+    await teacherPage.goto(`${webUrl}/connexion`);
+    await teacherPage.getByTestId('login-email').fill(teacher.email);
+    await teacherPage.getByTestId('login-password').fill(teacher.password);
+    await teacherPage.getByTestId('login-submit').click();
+    await teacherPage.waitForURL('**/enseignant');
+    await teacherPage.getByTestId('live-status').waitFor();
+
+    const { page, errors } = await openPage();
+    await page.goto(`${webUrl}/`);
+    await page.getByTestId('join-class-code').fill(CLASS_CODE.toLowerCase());
+    await page.getByTestId('join-display-name').fill('Léa Martin');
+    await page.getByTestId('join-pin').fill('4821');
+    await page.getByTestId('join-submit').click();
+    await page.waitForURL('**/eleve');
+    await page.getByTestId('open-hello-world').click();
+    await page.waitForURL('**/eleve/hello-world**');
+
+    // The page explains the data and the reference model before anything is trained.
+    await page.getByTestId('dataset-examples').waitFor();
+    expect(await page.getByTestId('param-total').getAttribute('data-value')).toBe('121930');
+
+    // Fashion-MNIST is offered too: its examples when the server has it, otherwise how to install it.
+    const choice = page.getByTestId('dataset-choice');
+    await choice.selectOption('fashion-mnist');
+    await page
+      .locator('figcaption', { hasText: 'Bottine' })
+      .first()
+      .or(page.getByText('sudo apt-get install dataset-fashion-mnist'))
+      .waitFor();
+    await choice.selectOption('mnist');
+    await page.locator('figcaption', { hasText: 'Étiquette : 5' }).first().waitFor();
+
+    // Keep the reference CNN, train it briefly on 5,000 images: long enough (several seconds on 2 cores)
+    // for the curve to be seen growing between two readings.
+    await page.getByTestId('run-name').fill('CNN de référence, petit essai');
+    await page.getByTestId('train-epochs').fill('2');
+    await page.getByTestId('train-size').fill('5000');
+    await page.getByTestId('train-batch-size').fill('32');
+    // with a little data augmentation ("improve the model" missions): trained end to end by the worker
+    await page.getByTestId('train-augmentation-shift').fill('1');
+    await page.getByTestId('train-augmentation-rotation').fill('5');
+    await page.getByTestId('train-button').click();
+    await page.getByTestId('run-status').waitFor();
+
+    // The loss curve grows while the run trains: two readings, the later one with more points.
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > 2,
+      null,
+      { timeout: 300_000 },
+    );
+    const early = await plottedPoints(page, 'loss-chart');
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > before,
+      early,
+      { timeout: 120_000 },
+    );
+    expect(await plottedPoints(page, 'accuracy-chart')).toBeGreaterThan(0);
+
+    // The run ends with a test accuracy far above chance (10 %).
+    const accuracy = page.getByTestId('test-accuracy');
+    await accuracy.waitFor({ timeout: 300_000 });
+    expect(Number(await accuracy.getAttribute('data-value'))).toBeGreaterThan(0.5);
+    expect(await page.getByTestId('run-status').getAttribute('data-status')).toBe('succeeded');
+    expect(await page.getByTestId('sample-prediction').count()).toBe(10);
+    await page.getByTestId('confusion-matrix').waitFor();
+
+    // The teacher's table followed the run live, without a reload.
+    await teacherPage.waitForSelector('[data-testid="run-row"][data-status="succeeded"]', {
+      timeout: 60_000,
+    });
+
+    // Draw a "1": a vertical stroke through the middle of the canvas.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="drawing-canvas"]') !== null,
+      null,
+      { timeout: 60_000 },
+    );
+    const canvas = page.getByTestId('drawing-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () =>
+        /charg|loaded/i.test(document.querySelector('[data-testid="model-load-status"]')?.textContent ?? ''),
+      null,
+      { timeout: 60_000 },
+    );
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the drawing canvas is not visible');
+    const x = box.x + box.width / 2;
+    await page.mouse.move(x, box.y + box.height * 0.15);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(x, box.y + box.height * (0.15 + 0.07 * step));
+    }
+    await page.mouse.up();
+
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="probability-bar"]')].every(
+          (bar) => bar.getAttribute('data-value') !== '',
+        ),
+      null,
+      { timeout: 30_000 },
+    );
+    const probabilities = await page
+      .getByTestId('probability-bar')
+      .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
+    expect(probabilities).toHaveLength(10);
+    expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 2);
+    const predicted = Number(await page.getByTestId('drawing-prediction').getAttribute('data-digit'));
+    expect(predicted).toBe(probabilities.indexOf(Math.max(...probabilities)));
+
+    expect(errors).toEqual([]);
+    expect(teacherErrors).toEqual([]);
+  });
+
+  it('still follows a run to its end when a proxy blocks the realtime socket', async () => {
+    if (!stack || !browser) throw new Error('no stack');
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    let blocked = 0;
+    // Both Socket.IO transports fail, as behind a proxy that refuses websockets and long polling.
+    await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+      blocked++;
+      ws.close();
+    });
+    await context.route(/\/socket\.io\//, (route) => {
+      blocked++;
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${stack.webUrl}/`);
+    await page.getByTestId('join-class-code').fill(CLASS_CODE);
+    await page.getByTestId('join-display-name').fill('Hugo Petit');
+    await page.getByTestId('join-pin').fill('7305');
+    await page.getByTestId('join-submit').click();
+    await page.waitForURL('**/eleve');
+    await page.goto(`${stack.webUrl}/eleve/hello-world`);
+    await page.getByTestId('dataset-examples').waitFor();
+
+    await page.getByTestId('train-epochs').fill('1');
+    await page.getByTestId('train-size').fill('500');
+    await page.getByTestId('train-button').click();
+    await page.getByTestId('run-status').waitFor();
+
+    // No socket event can arrive: the page reads the run again every few seconds until it ends.
+    await page.waitForSelector('[data-testid="run-status"][data-status="succeeded"]', { timeout: 120_000 });
+    await page.getByTestId('test-accuracy').waitFor();
+    expect(await page.getByTestId('epochs-table').locator('tbody tr').count()).toBe(1);
+    expect(blocked).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,16 @@
+import { redirect } from 'next/navigation';
+import { HelloWorld } from '@/components/hello/HelloWorld';
+import { getCurrentUser } from '@/lib/server-api';
+
+export default async function HelloWorldPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ run?: string | string[] }>;
+}) {
+  const user = await getCurrentUser();
+  if (!user) redirect('/');
+  if (user.role !== 'student') redirect('/enseignant');
+  const { run } = await searchParams;
+  const runId = typeof run === 'string' && /^[0-9a-f-]{36}$/i.test(run) ? run : null;
+  return <HelloWorld initialRunId={runId} />;
+}

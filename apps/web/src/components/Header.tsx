@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import { getLocale, getTranslator } from '@/i18n/server';
+import { homeFor } from '@/lib/routes';
+import { getCurrentUser } from '@/lib/server-api';
+import { LocaleSwitch } from './LocaleSwitch';
+import { LogoutButton } from './LogoutButton';
+
+export async function Header() {
+  const [t, locale, user] = await Promise.all([getTranslator(), getLocale(), getCurrentUser()]);
+  return (
+    <header className="header">
+      <a className="skip-link" href="#contenu">
+        {t('app.skipToContent')}
+      </a>
+      <div className="header-inner">
+        <Link href={user ? homeFor(user) : '/'} className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          {t('app.name')}
+        </Link>
+        <nav className="header-nav" aria-label={t('app.name')}>
+          {user && (
+            <>
+              <Link href={homeFor(user)}>
+                {user.role === 'student' ? t('header.studentSpace') : t('header.teacherSpace')}
+              </Link>
+              <span className="header-user" data-testid="header-user">
+                {t('header.signedInAs', { name: user.displayName })}{' '}
+                <span className="muted">({t(`header.roles.${user.role}`)})</span>
+              </span>
+              <LogoutButton />
+            </>
+          )}
+          <LocaleSwitch current={locale} />
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+
+import type { TClass } from '@dlclass/contracts';
+import { useEffect, useState } from 'react';
+import { useT } from '@/i18n/client';
+import { api } from '@/lib/api';
+import { errorMessage } from '@/lib/errors';
+import { useSocket } from '@/lib/socket';
+import { useLiveRuns } from '@/lib/useLiveRuns';
+import { RunsTable } from './RunsTable';
+
+export function TeacherDashboard() {
+  const t = useT();
+  const [classes, setClasses] = useState<TClass[] | null>(null);
+  const [classesError, setClassesError] = useState<unknown>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+
+  useEffect(() => {
+    api
+      .classes()
+      .then((list) => {
+        setClasses(list);
+        setSelectedId((current) => current ?? list[0]?.id ?? null);
+      })
+      .catch(setClassesError);
+  }, []);
+
+  const { socket, connected } = useSocket();
+  const { runs, error } = useLiveRuns(socket, selectedId, selectedId !== null);
+  const selected = classes?.find((c) => c.id === selectedId) ?? null;
+
+  return (
+    <>
+      <section className="card" aria-labelledby="classes-title">
+        <h2 id="classes-title">{t('teacher.classesTitle')}</h2>
+        {classesError ? <p className="alert alert-error">{errorMessage(t, classesError)}</p> : null}
+        {!classes && !classesError && <p className="muted">{t('common.loading')}</p>}
+        {classes?.length === 0 && <p className="muted">{t('teacher.noClasses')}</p>}
+        {classes && classes.length > 0 && (
+          <ul className="class-list" data-testid="class-list">
+            {classes.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  className="class-button"
+                  aria-pressed={c.id === selectedId}
+                  onClick={() => setSelectedId(c.id)}
+                  data-testid="class-button"
+                >
+                  <strong>{c.name}</strong>
+                  <br />
+                  <span className="small">
+                    {t('teacher.codeLabel')}{' '}
+                    <span className="class-code" data-testid="class-code">
+                      {c.code}
+                    </span>
+                  </span>
+                  <br />
+                  <span className="small muted">{t('teacher.studentCount', { count: c.studentCount })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {selected && (
+        <section className="card" aria-labelledby="class-runs-title">
+          <div className="spread">
+            <h2 id="class-runs-title">{t('teacher.runsTitle', { name: selected.name })}</h2>
+            <span
+              className={`small live-dot${connected ? '' : ' off'}`}
+              role="status"
+              data-testid="live-status"
+            >
+              {connected ? t('teacher.live') : t('teacher.offline')}
+            </span>
+          </div>
+          {error && !runs ? <p className="alert alert-error">{errorMessage(t, error)}</p> : null}
+          {!runs && !error && <p className="muted">{t('common.loading')}</p>}
+          {runs?.length === 0 && <p className="muted">{t('teacher.noRuns')}</p>}
+          {runs && runs.length > 0 && <RunsTable runs={runs} variant="teacher" />}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import {
+  type TApiError,
+  type TAuthResponse,
+  type TClass,
+  type TDataset,
+  type TDatasetInfo,
+  type TExperiment,
+  type TExperimentSpecInput,
+  type TExperimentSummary,
+  type THealth,
+  type TJoinRequest,
+  type TLoginRequest,
+  type TSubmitExperimentResponse,
+  type TUser,
+  ZApiError,
+} from '@dlclass/contracts';
+
+/** Every failed call rejects with this error, shaped like the API's ZApiError. */
+export class ApiError extends Error implements TApiError {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly fields: TApiError['fields'];
+  readonly correlationId: string | undefined;
+
+  constructor(body: TApiError) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.statusCode = body.statusCode;
+    this.code = body.code;
+    this.fields = body.fields;
+    this.correlationId = body.correlationId;
+  }
+}
+
+/** Code used when the API cannot be reached at all (network down, API stopped). */
+export const NETWORK_ERROR = 'NETWORK';
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new ApiError({ statusCode: 0, code: NETWORK_ERROR, message: String(error) });
+  }
+  const text = await response.text();
+  let json: unknown = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (!response.ok) {
+    const parsed = ZApiError.safeParse(json);
+    throw new ApiError(
+      parsed.success
+        ? parsed.data
+        : { statusCode: response.status, code: `HTTP_${response.status}`, message: response.statusText },
+    );
+  }
+  return json as T;
+}
+
+export const api = {
+  health: () => request<THealth>('GET', '/health'),
+  me: () => request<TUser>('GET', '/me'),
+  login: (body: TLoginRequest) => request<TAuthResponse>('POST', '/auth/login', body),
+  join: (body: TJoinRequest) => request<TAuthResponse>('POST', '/auth/join', body),
+  logout: () => request<void>('POST', '/auth/logout'),
+  classes: () => request<TClass[]>('GET', '/classes'),
+  dataset: (id: TDataset) => request<TDatasetInfo>('GET', `/datasets/${id}`),
+  experiments: (classId?: string) =>
+    request<TExperimentSummary[]>(
+      'GET',
+      `/experiments${classId ? `?classId=${encodeURIComponent(classId)}` : ''}`,
+    ),
+  experiment: (id: string) => request<TExperiment>('GET', `/experiments/${encodeURIComponent(id)}`),
+  submitExperiment: (spec: TExperimentSpecInput) =>
+    request<TSubmitExperimentResponse>('POST', '/experiments', spec),
+  cancelExperiment: (id: string) => request<unknown>('POST', `/experiments/${encodeURIComponent(id)}/cancel`),
+  modelUrl: (id: string) => `/api/experiments/${encodeURIComponent(id)}/model`,
+};

@@ -1,0 +1,89 @@
+'use client';
+
+import type {
+  TExperimentProgressEvent,
+  TExperimentStatusEvent,
+  TExperimentSummary,
+} from '@dlclass/contracts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from './api';
+import { epochMetrics, mergeEpochs, withStatus } from './runEvents';
+import { type AppSocket, useOnConnect, useSocketEvent } from './socket';
+
+/**
+ * The caller's runs (or, for a teacher, one class's runs), kept up to date by the status and epoch events.
+ * At every (re)connection it re-subscribes and reloads the list, so nothing missed while offline is lost.
+ */
+export function useLiveRuns(socket: AppSocket | null, classId: string | null, enabled = true) {
+  const [runs, setRuns] = useState<TExperimentSummary[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const classIdRef = useRef(classId);
+  classIdRef.current = classId;
+  const runsRef = useRef(runs);
+  runsRef.current = runs;
+
+  const load = useCallback(async () => {
+    const requested = classIdRef.current;
+    try {
+      const list = await api.experiments(requested ?? undefined);
+      if (classIdRef.current !== requested) return; // a newer selection won
+      setRuns(list);
+      setError(null);
+    } catch (caught) {
+      setError(caught);
+    }
+  }, []);
+
+  const sync = useCallback(
+    (s: AppSocket | null) => {
+      const id = classIdRef.current;
+      if (id && s?.connected) s.emit('class:subscribe', { classId: id }, () => undefined);
+      void load();
+    },
+    [load],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: classId is read through its ref; a change must resync
+  useEffect(() => {
+    if (!enabled) return;
+    setRuns(null);
+    sync(socket);
+  }, [enabled, classId, sync]);
+
+  useOnConnect(socket, (s) => {
+    if (enabled) sync(s);
+  });
+
+  useSocketEvent(socket, 'experiment:status', (event: TExperimentStatusEvent) => {
+    if (!enabled) return;
+    if (runsRef.current && !runsRef.current.some((run) => run.id === event.experimentId)) {
+      // A run this page has not seen yet (submitted from another tab, or by a student of the class).
+      void load();
+      return;
+    }
+    setRuns((list) =>
+      list
+        ? list.map((run) =>
+            run.id !== event.experimentId
+              ? run
+              : { ...withStatus(run, event), testAccuracy: event.testAccuracy ?? run.testAccuracy },
+          )
+        : list,
+    );
+  });
+
+  useSocketEvent(socket, 'experiment:progress', (event: TExperimentProgressEvent) => {
+    if (!enabled || event.kind !== 'epoch') return;
+    setRuns((list) =>
+      list
+        ? list.map((run) =>
+            run.id !== event.experimentId || run.epochs.some((e) => e.epoch === event.epoch)
+              ? run
+              : { ...run, status: 'running', epochs: mergeEpochs(run.epochs, [epochMetrics(event)]) },
+          )
+        : list,
+    );
+  });
+
+  return { runs, error, reload: load };
+}

@@ -1,0 +1,57 @@
+import { hostname } from 'node:os';
+import { TRAINING_QUEUE, ZTrainingBackend } from '@dlclass/contracts';
+import { DEFAULT_DATABASE_URL } from '@dlclass/db';
+import { z } from 'zod';
+
+const ZWorkerEnv = z.object({
+  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+  REDIS_URL: z.string().min(1).default('redis://127.0.0.1:6379'),
+  TRAINING_QUEUE_NAME: z.string().min(1).default(TRAINING_QUEUE),
+  TRAINER_BACKEND: ZTrainingBackend.optional().or(z.literal('').transform(() => undefined)),
+  MNIST_DIR: z.string().optional(),
+  FASHION_MNIST_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_ID: z.string().min(1).optional(),
+  /** Runs trained at once; unset: the best for the backend and host (see defaultConcurrency). */
+  WORKER_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+});
+
+export interface TWorkerConfig {
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly queueName: string;
+  readonly trainerBackend: z.infer<typeof ZTrainingBackend> | undefined;
+  readonly mnistDir: string | undefined;
+  readonly fashionMnistDir: string | undefined;
+  readonly logLevel: string;
+  readonly workerId: string;
+  /** undefined: defaultConcurrency(backend) once the backend is known. */
+  readonly concurrency: number | undefined;
+}
+
+/** Parses the environment once; throws one error listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TWorkerConfig {
+  const parsed = ZWorkerEnv.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid worker configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    queueName: e.TRAINING_QUEUE_NAME,
+    trainerBackend: e.TRAINER_BACKEND,
+    mnistDir: e.MNIST_DIR || undefined,
+    fashionMnistDir: e.FASHION_MNIST_DIR || undefined,
+    logLevel: e.LOG_LEVEL,
+    workerId: e.WORKER_ID ?? `${hostname()}-${process.pid}`,
+    concurrency: e.WORKER_CONCURRENCY,
+  });
+}

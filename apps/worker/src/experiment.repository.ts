@@ -1,0 +1,132 @@
+import type { TEpochMetrics, TEvaluation } from '@dlclass/contracts';
+import { ExperimentStatus, type Prisma, type PrismaClient } from '@dlclass/db';
+import type { TModelArtifacts } from '@dlclass/ml';
+
+export interface TRunTarget {
+  id: string;
+  userId: string;
+  classId: string | null;
+  status: ExperimentStatus;
+  cancelRequested: boolean;
+  spec: unknown;
+}
+
+/** The only code of the worker that touches the database. */
+export class ExperimentRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  find(id: string): Promise<TRunTarget | null> {
+    return this.prisma.experiment.findUnique({
+      where: { id },
+      select: { id: true, userId: true, classId: true, status: true, cancelRequested: true, spec: true },
+    });
+  }
+
+  /** Every run not finished yet (QUEUED or RUNNING), oldest first. */
+  listUnfinished(): Promise<Omit<TRunTarget, 'cancelRequested' | 'spec'>[]> {
+    return this.prisma.experiment.findMany({
+      where: { status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
+      select: { id: true, userId: true, classId: true, status: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
+  /**
+   * QUEUED (or RUNNING, when BullMQ redelivers the job) -> RUNNING, forgetting the epochs of an interrupted
+   * attempt. Returns false when the run is no longer QUEUED/RUNNING (already finished or cancelled).
+   */
+  async markRunning(id: string, backend: string, device: string): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.experiment.updateMany({
+        where: { id, status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
+        data: { status: ExperimentStatus.RUNNING, startedAt: new Date(), backend, device, error: null },
+      });
+      if (count === 0) return false;
+      await tx.experimentEpoch.deleteMany({ where: { experimentId: id } });
+      return true;
+    });
+  }
+
+  async saveEpoch(id: string, m: TEpochMetrics): Promise<void> {
+    const data = {
+      loss: m.loss,
+      accuracy: m.accuracy,
+      valLoss: m.valLoss,
+      valAccuracy: m.valAccuracy,
+      durationMs: m.durationMs,
+    };
+    await this.prisma.experimentEpoch.upsert({
+      where: { experimentId_epoch: { experimentId: id, epoch: m.epoch } },
+      create: { experimentId: id, epoch: m.epoch, ...data },
+      update: data,
+    });
+  }
+
+  /**
+   * Evaluation, duration, parameter count, trained model and SUCCEEDED, all or nothing, and only from
+   * RUNNING: a run that was meanwhile failed (stall handler) or cancelled keeps its state. Returns whether
+   * the run was completed.
+   */
+  async complete(
+    id: string,
+    result: {
+      evaluation: TEvaluation;
+      durationMs: number;
+      parameterCount: number;
+      artifacts: TModelArtifacts;
+    },
+  ): Promise<boolean> {
+    const { testAccuracy, testLoss, ...details } = result.evaluation;
+    const model = {
+      modelTopology: result.artifacts.modelTopology as Prisma.InputJsonValue,
+      weightSpecs: result.artifacts.weightSpecs as unknown as Prisma.InputJsonValue,
+      weightData: new Uint8Array(result.artifacts.weightData),
+    };
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.experiment.updateMany({
+        where: { id, status: ExperimentStatus.RUNNING },
+        data: {
+          status: ExperimentStatus.SUCCEEDED,
+          finishedAt: new Date(),
+          durationMs: result.durationMs,
+          parameterCount: result.parameterCount,
+          testAccuracy,
+          testLoss,
+          evaluation: details as Prisma.InputJsonValue,
+          error: null,
+        },
+      });
+      if (count === 0) return false;
+      await tx.trainedModel.upsert({
+        where: { experimentId: id },
+        create: { experimentId: id, ...model },
+        update: model,
+      });
+      return true;
+    });
+  }
+
+  async markCancelled(id: string): Promise<void> {
+    await this.prisma.experiment.updateMany({
+      where: { id, status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
+      data: { status: ExperimentStatus.CANCELLED, finishedAt: new Date() },
+    });
+  }
+
+  /** RUNNING -> QUEUED when a stopping worker hands the job back to the queue. */
+  async requeue(id: string): Promise<void> {
+    await this.prisma.experiment.updateMany({
+      where: { id, status: ExperimentStatus.RUNNING },
+      data: { status: ExperimentStatus.QUEUED, startedAt: null },
+    });
+  }
+
+  /** FAILED with a reason a student can read; a run that already ended keeps its state. */
+  async markFailed(id: string, reason: string): Promise<boolean> {
+    const { count } = await this.prisma.experiment.updateMany({
+      where: { id, status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
+      data: { status: ExperimentStatus.FAILED, finishedAt: new Date(), error: reason },
+    });
+    return count > 0;
+  }
+}

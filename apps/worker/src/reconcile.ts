@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { JobName, TRAINING_JOB_OPTIONS, type TTrainExperimentJob } from '@dlclass/contracts';
+import { ExperimentStatus } from '@dlclass/db';
+import type { Queue } from 'bullmq';
+import type { RealtimePublisher } from './events';
+import type { ExperimentRepository } from './experiment.repository';
+import type { Logger } from './logger';
+import { FAILURE_REASONS } from './train-experiment.processor';
+
+/** Job states in which some worker will still take (or is running) the job. */
+const LIVE_STATES = new Set(['active', 'waiting', 'delayed', 'prioritized', 'waiting-children']);
+
+export interface TReconcileReport {
+  requeued: string[];
+  failed: string[];
+}
+
+/**
+ * Backstop run at worker start, for runs whose job the queue lost (Redis flushed, the API stopped between
+ * its database write and its queue add, a worker killed while BullMQ was failing the job):
+ * - a QUEUED run without a job gets it back, with the API's job options and job id = run id (a no-op if
+ *   the job appears meanwhile); a QUEUED run whose job already ended is marked FAILED;
+ * - a RUNNING run whose job is neither active nor waiting nor delayed is marked FAILED, in French.
+ */
+export async function reconcileRuns(deps: {
+  repository: ExperimentRepository;
+  queue: Queue;
+  publisher: RealtimePublisher;
+  logger: Logger;
+}): Promise<TReconcileReport> {
+  const { repository, queue, publisher, logger } = deps;
+  const report: TReconcileReport = { requeued: [], failed: [] };
+  for (const run of await repository.listUnfinished()) {
+    const state = await queue.getJobState(run.id);
+    if (LIVE_STATES.has(state)) continue;
+    if (run.status === ExperimentStatus.QUEUED && state === 'unknown') {
+      const payload: TTrainExperimentJob = {
+        experimentId: run.id,
+        correlationId: `reconcile-${randomUUID()}`,
+      };
+      await queue.add(JobName.TrainExperiment, payload, { ...TRAINING_JOB_OPTIONS, jobId: run.id });
+      report.requeued.push(run.id);
+      logger.warn({ experimentId: run.id }, 'queued run had no job: job added again');
+      continue;
+    }
+    const reason = run.status === ExperimentStatus.RUNNING ? FAILURE_REASONS.lost : FAILURE_REASONS.internal;
+    if (await repository.markFailed(run.id, reason)) {
+      publisher.status(run, 'failed', { error: reason });
+      report.failed.push(run.id);
+      logger.warn({ experimentId: run.id, status: run.status, jobState: state }, 'orphan run marked FAILED');
+    }
+  }
+  return report;
+}

@@ -1,0 +1,269 @@
+import {
+  cancelKey,
+  type TEpochMetrics,
+  type TExperimentSpec,
+  ZExperimentSpec,
+  ZTrainExperimentJob,
+} from '@dlclass/contracts';
+import { ExperimentStatus } from '@dlclass/db';
+import { describeModel, type TBatchMetrics } from '@dlclass/ml';
+import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { RealtimePublisher, TRunRef } from './events';
+import type { ExperimentRepository } from './experiment.repository';
+import type { Logger } from './logger';
+import { TrainingError } from './trainer';
+import type { TrainerPool } from './trainer-pool';
+
+const CANCEL_POLL_MS = 250;
+
+/** What a student reads when a run fails, by cause. */
+export const FAILURE_REASONS = {
+  invalid: (detail: string) => `Architecture invalide : ${detail}`,
+  /** The dataset's files are missing on this server: the detail (French) says how to install them. */
+  dataset: (detail: string) => detail,
+  spec: (detail: string) => `La configuration de l'expérience est invalide : ${detail}`,
+  oom: "Mémoire insuffisante pour entraîner ce modèle : réduisez la taille du batch, le nombre de neurones ou de filtres, ou la taille du jeu d'entraînement.",
+  diverged:
+    "L'entraînement a divergé (la perte est devenue infinie ou NaN) : essayez un taux d'apprentissage plus petit.",
+  internal:
+    "Le serveur d'entraînement a rencontré une erreur inattendue. Relancez l'expérience ; si le problème persiste, prévenez votre professeur.",
+  lost: "L'entraînement a été interrompu : le serveur d'entraînement s'est arrêté pendant qu'il tournait. Relancez l'expérience.",
+} as const;
+
+export interface TWorkerState {
+  /** Runs being trained now, in the order they started. */
+  running: Set<string>;
+  shuttingDown: boolean;
+}
+
+export interface TProcessorDeps {
+  repository: ExperimentRepository;
+  publisher: RealtimePublisher;
+  trainers: TrainerPool;
+  redis: Redis;
+  logger: Logger;
+  state: TWorkerState;
+}
+
+/** Failure whose reason is already worded for the student; not worth a retry. */
+class RunFailure extends Error {
+  constructor(
+    readonly reason: string,
+    readonly retryable: boolean,
+    cause?: unknown,
+  ) {
+    super(reason, { cause });
+  }
+}
+
+function toRunFailure(error: unknown): RunFailure {
+  if (error instanceof RunFailure) return error;
+  if (error instanceof TrainingError) {
+    switch (error.code) {
+      case 'invalid':
+        return new RunFailure(FAILURE_REASONS.invalid(error.message), false, error);
+      case 'dataset':
+        return new RunFailure(FAILURE_REASONS.dataset(error.message), false, error);
+      case 'oom':
+        return new RunFailure(FAILURE_REASONS.oom, false, error);
+      case 'diverged':
+        return new RunFailure(FAILURE_REASONS.diverged, false, error);
+      default:
+        return new RunFailure(FAILURE_REASONS.internal, true, error);
+    }
+  }
+  return new RunFailure(FAILURE_REASONS.internal, true, error);
+}
+
+/**
+ * The progress events of one attempt, in one promise chain: an epoch is saved, then announced, and the
+ * batches that follow wait for it, so events leave in order. `seq` is given when an event leaves, from a
+ * clock seed (microseconds), so a later attempt of the same run (retry, hand-back) starts above this one.
+ */
+class ProgressPublications {
+  private chain: Promise<void> = Promise.resolve();
+  private seq = Date.now() * 1000;
+  private failure: { error: unknown } | null = null;
+  /** Called once, when saving an epoch failed (the run is stopped: it will fail). */
+  onFailure: () => void = () => undefined;
+
+  constructor(
+    private readonly run: TRunRef,
+    private readonly publisher: RealtimePublisher,
+    private readonly repository: ExperimentRepository,
+  ) {}
+
+  batch(m: TBatchMetrics): void {
+    this.enqueue(() => {
+      this.publisher.batch(this.run, { kind: 'batch', experimentId: this.run.id, seq: this.next(), ...m });
+    });
+  }
+
+  epoch(m: TEpochMetrics, epochs: number): void {
+    this.enqueue(async () => {
+      // persisted, then announced: a reconnecting browser finds it in the API
+      await this.repository.saveEpoch(this.run.id, m);
+      this.publisher.epoch(this.run, {
+        kind: 'epoch',
+        experimentId: this.run.id,
+        seq: this.next(),
+        epochs,
+        ...m,
+      });
+    });
+  }
+
+  /** Resolves once every queued publication ran (never rejects: see throwIfFailed). */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  private next(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  private enqueue(step: () => void | Promise<void>): void {
+    this.chain = this.chain
+      .then(() => (this.failure ? undefined : step()))
+      .catch((error: unknown) => {
+        if (this.failure) return;
+        this.failure = { error };
+        this.onFailure();
+      });
+  }
+}
+
+/** Handles JobName.TrainExperiment: idempotent (BullMQ delivers at least once), results saved here. */
+export function createTrainExperimentProcessor(deps: TProcessorDeps) {
+  const { repository, publisher, trainers, redis, state } = deps;
+
+  return async function trainExperiment(job: Job, token?: string): Promise<void> {
+    const payload = ZTrainExperimentJob.parse(job.data);
+    const logger = deps.logger.child({
+      jobId: job.id,
+      experimentId: payload.experimentId,
+      correlationId: payload.correlationId,
+      attempt: job.attemptsMade + 1,
+    });
+    const experiment = await repository.find(payload.experimentId);
+    if (!experiment) {
+      logger.warn('experiment not found: job ignored');
+      return;
+    }
+    const run: TRunRef = { id: experiment.id, userId: experiment.userId, classId: experiment.classId };
+    if (experiment.status !== ExperimentStatus.QUEUED && experiment.status !== ExperimentStatus.RUNNING) {
+      logger.info({ status: experiment.status }, 'experiment already finished: job ignored');
+      return;
+    }
+    if (experiment.cancelRequested || (await redis.exists(cancelKey(run.id)))) {
+      await repository.markCancelled(run.id);
+      publisher.status(run, 'cancelled');
+      logger.info('cancelled before it started');
+      return;
+    }
+
+    const trainer = trainers.acquire();
+    state.running.add(run.id);
+    let poll: NodeJS.Timeout | undefined;
+    try {
+      const parsed = ZExperimentSpec.safeParse(experiment.spec);
+      const description = parsed.success ? describeModel(parsed.data.model) : null;
+      if (!(await repository.markRunning(run.id, trainer.backend, trainer.device))) return;
+      publisher.status(run, 'running', { backend: trainer.backend });
+      if (!parsed.success) {
+        throw new RunFailure(
+          FAILURE_REASONS.spec(parsed.error.issues.map((i) => i.message).join(' ; ')),
+          false,
+        );
+      }
+      if (description && !description.ok) {
+        throw new RunFailure(
+          FAILURE_REASONS.invalid(description.errors.map((e) => e.message).join(' ; ')),
+          false,
+        );
+      }
+      const spec: TExperimentSpec = parsed.data;
+      logger.info({ backend: trainer.backend, device: trainer.device, spec }, 'training started');
+
+      const publications = new ProgressPublications(run, publisher, repository);
+      const handle = trainer.run(spec, {
+        onBatch: (m) => publications.batch(m),
+        onEpoch: (m, epochs) => publications.epoch(m, epochs),
+      });
+      publications.onFailure = () => handle.cancel();
+      poll = setInterval(() => {
+        redis.exists(cancelKey(run.id)).then(
+          (found) => {
+            if (found) handle.cancel();
+          },
+          (error) => logger.warn({ err: error }, 'cancel poll failed'),
+        );
+      }, CANCEL_POLL_MS);
+
+      let result: Awaited<typeof handle.result>;
+      try {
+        result = await handle.result;
+      } finally {
+        // every epoch saved and every event out before the run's final status
+        await publications.settled();
+      }
+      publications.throwIfFailed();
+      if (result.status === 'cancelled') {
+        await repository.markCancelled(run.id);
+        publisher.status(run, 'cancelled', { backend: trainer.backend });
+        logger.info({ epochs: result.epochs.length }, 'training cancelled');
+        return;
+      }
+      if (!(await repository.complete(run.id, result))) {
+        // failed (stall handler) or cancelled meanwhile: that state stands
+        logger.warn('run no longer RUNNING: trained model discarded');
+        return;
+      }
+      publisher.status(run, 'succeeded', {
+        backend: trainer.backend,
+        testAccuracy: result.evaluation.testAccuracy,
+      });
+      logger.info(
+        {
+          durationMs: result.durationMs,
+          testAccuracy: result.evaluation.testAccuracy,
+          samplesPerSecond: Math.round(
+            (spec.training.trainSize * (1 - spec.training.validationSplit) * spec.training.epochs * 1000) /
+              result.epochs.reduce((sum, e) => sum + e.durationMs, 0),
+          ),
+        },
+        'training succeeded',
+      );
+    } catch (error) {
+      if (state.shuttingDown && token) {
+        // not the run's fault: hand it back to the queue without spending an attempt
+        await repository.requeue(run.id);
+        publisher.status(run, 'queued');
+        await job.moveToDelayed(Date.now() + 1000, token);
+        logger.info('worker shutting down: run handed back to the queue');
+        throw new DelayedError();
+      }
+      const failure = toRunFailure(error);
+      const lastAttempt = !failure.retryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // a student's spec that cannot train is not a server error
+      logger[failure.retryable ? 'error' : 'warn']({ err: error, lastAttempt }, 'training failed');
+      if (lastAttempt) {
+        if (await repository.markFailed(run.id, failure.reason)) {
+          publisher.status(run, 'failed', { backend: trainer.backend, error: failure.reason });
+        }
+        throw new UnrecoverableError(failure.reason);
+      }
+      throw error;
+    } finally {
+      if (poll) clearInterval(poll);
+      state.running.delete(run.id);
+      trainers.release(trainer);
+    }
+  };
+}

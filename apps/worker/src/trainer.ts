@@ -1,0 +1,203 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TEpochMetrics, TExperimentSpec, TTrainingBackend } from '@dlclass/contracts';
+import type { TBatchMetrics, TRunResult } from '@dlclass/ml';
+import type { Logger } from './logger';
+import type { TFromThread, TThreadInit, TToThread, TTrainingErrorCode } from './training-protocol';
+
+/** A training failure, with the kind of cause (to word the student's message and decide on retries). */
+export class TrainingError extends Error {
+  constructor(
+    readonly code: TTrainingErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TrainingError';
+  }
+}
+
+export interface TRunHandle {
+  result: Promise<TRunResult>;
+  /** Asks the thread to stop between two batches (a shared flag: no message round trip needed). */
+  cancel(): void;
+}
+
+interface ActiveRun {
+  runId: number;
+  onBatch: (m: TBatchMetrics) => void;
+  onEpoch: (m: TEpochMetrics, epochs: number) => void;
+  resolve: (r: TRunResult) => void;
+  reject: (e: Error) => void;
+}
+
+const THREAD_FILE = join(__dirname, 'training-thread.ts');
+
+/** Source of the thread: registers the TypeScript loader (the same as `node -r @swc-node/register`), then the entry. */
+function bootstrapSource(): string {
+  const register = require.resolve('@swc-node/register');
+  return `require(${JSON.stringify(register)});\nrequire(${JSON.stringify(THREAD_FILE)});\n`;
+}
+
+/** The main thread's side of the training worker_thread; restarts it after a crash. */
+export class TrainingThread {
+  private worker: Worker | null = null;
+  private active: ActiveRun | null = null;
+  private nextRunId = 1;
+  private closing = false;
+  backend!: TTrainingBackend;
+  device!: string;
+  /** Tensors alive in the thread once ready, before any run. */
+  baselineTensors = 0;
+  /** Tensors alive in the thread after the last run that ended in it (null before the first). */
+  tensorsAfterLastRun: number | null = null;
+  /** performance.now() when the last run ended in the thread (0 before the first). */
+  lastRunEndedAt = 0;
+
+  /** `source`: the thread's CommonJS source (tests give a stand-in thread). */
+  constructor(
+    private readonly init: TThreadInit,
+    private readonly logger: Logger,
+    private readonly source: string = bootstrapSource(),
+  ) {}
+
+  /** Starts the thread and waits until it has its backend and MNIST in memory. */
+  async start(): Promise<void> {
+    const worker = new Worker(this.source, { eval: true, workerData: this.init });
+    this.worker = worker;
+    try {
+      await this.whenReady(worker);
+    } catch (error) {
+      if (this.worker === worker) this.worker = null;
+      await worker.terminate();
+      throw error;
+    }
+    // a thread that was replaced meanwhile must not touch its successor's state
+    worker.on('message', (message: TFromThread) => {
+      if (this.worker === worker) this.onMessage(message);
+    });
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.onCrash(error);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.onCrash(new Error(`training thread exited with code ${code}`));
+    });
+  }
+
+  private whenReady(worker: Worker): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onExit = (code: number) =>
+        reject(new Error(`training thread exited with code ${code} while starting`));
+      worker.once('error', reject);
+      worker.once('exit', onExit);
+      const onMessage = (message: TFromThread) => {
+        if (message.type === 'log') this.logger.info(message.message);
+        if (message.type === 'init-error') reject(new Error(message.message));
+        if (message.type === 'ready') {
+          this.backend = message.backend;
+          this.device = message.device;
+          this.baselineTensors = message.tensors;
+          worker.off('message', onMessage);
+          worker.off('error', reject);
+          worker.off('exit', onExit);
+          resolve();
+        }
+      };
+      worker.on('message', onMessage);
+    });
+  }
+
+  run(
+    spec: TExperimentSpec,
+    callbacks: { onBatch: (m: TBatchMetrics) => void; onEpoch: (m: TEpochMetrics, epochs: number) => void },
+  ): TRunHandle {
+    if (this.active) throw new Error('the training thread is already running a job');
+    const cancelFlag = new SharedArrayBuffer(4);
+    const runId = this.nextRunId++;
+    const result = (async () => {
+      if (!this.worker) await this.start();
+      return new Promise<TRunResult>((resolve, reject) => {
+        const worker = this.worker;
+        if (!worker) {
+          reject(new TrainingError('crashed', 'the training thread stopped while starting'));
+          return;
+        }
+        this.active = { runId, ...callbacks, resolve, reject };
+        const message: TToThread = { type: 'run', runId, spec, cancelFlag };
+        worker.postMessage(message);
+      });
+    })();
+    return { result, cancel: () => Atomics.store(new Int32Array(cancelFlag), 0, 1) };
+  }
+
+  private onMessage(message: TFromThread): void {
+    if (message.type === 'log') {
+      this.logger.info(message.message);
+      return;
+    }
+    const run = this.active;
+    if (!run || !('runId' in message) || message.runId !== run.runId) return;
+    switch (message.type) {
+      case 'batch':
+        run.onBatch(message.metrics);
+        break;
+      case 'epoch':
+        run.onEpoch(message.metrics, message.epochs);
+        break;
+      case 'done':
+        this.active = null;
+        this.checkTensors(message.tensors);
+        run.resolve(message.result);
+        break;
+      case 'error':
+        this.active = null;
+        this.checkTensors(message.tensors);
+        run.reject(new TrainingError(message.code, message.message));
+        // after an out-of-memory error the WebAssembly heap may be unusable: start a fresh thread
+        if (message.code === 'oom') void this.restart();
+        break;
+    }
+  }
+
+  private checkTensors(tensors: number): void {
+    this.tensorsAfterLastRun = tensors;
+    this.lastRunEndedAt = performance.now();
+    if (tensors !== this.baselineTensors) {
+      this.logger.warn(
+        { tensors, baseline: this.baselineTensors },
+        'tensor count not back to its baseline after a run',
+      );
+    } else {
+      this.logger.debug({ tensors }, 'tensor count back to its baseline');
+    }
+  }
+
+  private onCrash(error: Error & { code?: string }): void {
+    if (this.closing) return;
+    this.worker = null;
+    const run = this.active;
+    this.active = null;
+    this.logger.error({ err: error }, 'training thread stopped');
+    run?.reject(
+      new TrainingError(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'oom' : 'crashed', error.message),
+    );
+  }
+
+  private async restart(): Promise<void> {
+    const old = this.worker;
+    this.worker = null;
+    if (old) {
+      old.removeAllListeners();
+      await old.terminate();
+    }
+  }
+
+  /** Stops the thread; a run in progress fails with a 'crashed' TrainingError. */
+  async close(): Promise<void> {
+    this.closing = true;
+    const run = this.active;
+    this.active = null;
+    await this.worker?.terminate();
+    this.worker = null;
+    run?.reject(new TrainingError('crashed', 'training thread stopped: the worker is shutting down'));
+  }
+}

@@ -1,0 +1,24 @@
+import type { TEpochMetrics, TExperimentSpec, TTrainingBackend } from '@dlclass/contracts';
+import type { TBatchMetrics, TRunResult } from '@dlclass/ml';
+
+/** Why a run failed in the thread ('crashed': the thread itself died). */
+export type TTrainingErrorCode = 'invalid' | 'dataset' | 'oom' | 'diverged' | 'internal' | 'crashed';
+
+/** workerData of the training thread. */
+export interface TThreadInit {
+  preferredBackend: TTrainingBackend | undefined;
+  mnistDir: string | undefined;
+  /** Folder of Fashion-MNIST (default: FASHION_MNIST_DIR, else Debian's dataset-fashion-mnist). */
+  fashionMnistDir?: string | undefined;
+}
+
+export type TToThread = { type: 'run'; runId: number; spec: TExperimentSpec; cancelFlag: SharedArrayBuffer };
+
+export type TFromThread =
+  | { type: 'ready'; backend: TTrainingBackend; device: string; tensors: number }
+  | { type: 'init-error'; message: string }
+  | { type: 'log'; message: string }
+  | { type: 'batch'; runId: number; metrics: TBatchMetrics }
+  | { type: 'epoch'; runId: number; metrics: TEpochMetrics; epochs: number }
+  | { type: 'done'; runId: number; result: TRunResult; tensors: number }
+  | { type: 'error'; runId: number; code: TTrainingErrorCode; message: string; tensors: number };

@@ -1,0 +1,180 @@
+import {
+  JobName,
+  type TJobName,
+  type TWorkerInfo,
+  WORKER_HEARTBEAT_PREFIX,
+  WORKER_HEARTBEAT_TTL_S,
+} from '@dlclass/contracts';
+import { createPrismaClient } from '@dlclass/db';
+import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { loadConfig, type TWorkerConfig } from './config';
+import { RealtimePublisher } from './events';
+import { ExperimentRepository } from './experiment.repository';
+import { createLogger, type Logger } from './logger';
+import { reconcileRuns } from './reconcile';
+import {
+  createTrainExperimentProcessor,
+  FAILURE_REASONS,
+  type TWorkerState,
+} from './train-experiment.processor';
+import { TrainerPool } from './trainer-pool';
+
+export type { TWorkerConfig };
+export { loadConfig };
+
+const HEARTBEAT_INTERVAL_MS = 5000;
+
+export interface TRunningWorker {
+  readonly id: string;
+  readonly backend: string;
+  readonly device: string;
+  /** Runs trained at once (WORKER_CONCURRENCY, else the default for the backend: see defaultConcurrency). */
+  readonly concurrency: number;
+  /** Live tensors in the training thread that ended the last run: once ready, and after that run (null before the first). */
+  tensors(): { baseline: number; afterLastRun: number | null };
+  /** Stops taking jobs, hands a run in progress back to the queue, and closes every connection. */
+  close(): Promise<void>;
+}
+
+type Handler = (job: Job, token?: string) => Promise<void>;
+
+/** Starts the training worker: training threads (backend + MNIST, one per run at once), BullMQ worker, heartbeat. */
+export async function startWorker(
+  config: TWorkerConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<TRunningWorker> {
+  const trainers = await TrainerPool.start(
+    {
+      preferredBackend: config.trainerBackend,
+      mnistDir: config.mnistDir,
+      fashionMnistDir: config.fashionMnistDir,
+    },
+    config.concurrency,
+    logger,
+  );
+  logger.info(
+    {
+      backend: trainers.backend,
+      device: trainers.device,
+      concurrency: trainers.size,
+      tensors: trainers.tensors().baseline,
+    },
+    'training backend ready',
+  );
+
+  const prisma = createPrismaClient(config.databaseUrl);
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const state: TWorkerState = { running: new Set(), shuttingDown: false };
+  const repository = new ExperimentRepository(prisma);
+
+  // its own connection: a publication waits out a Redis outage instead of failing after 3 retries
+  const publishing = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const publisher = new RealtimePublisher(publishing, (error) =>
+    logger.warn({ err: error }, 'realtime event not published'),
+  );
+  const handlers: Record<TJobName, Handler> = {
+    [JobName.TrainExperiment]: createTrainExperimentProcessor({
+      repository,
+      publisher,
+      trainers,
+      redis,
+      logger,
+      state,
+    }),
+  };
+  const missing = Object.values(JobName).filter((name) => typeof handlers[name] !== 'function');
+  if (missing.length > 0) throw new Error(`No handler for job name(s): ${missing.join(', ')}`);
+
+  const worker = new Worker(
+    config.queueName,
+    async (job, token) => {
+      const handler = handlers[job.name as TJobName];
+      if (!handler) throw new UnrecoverableError(`No handler for job name ${job.name}`);
+      return handler(job, token);
+    },
+    { connection, concurrency: trainers.size, autorun: false },
+  );
+  worker.on('error', (error) => logger.error({ err: error }, 'BullMQ worker error'));
+  // Once BullMQ gives up on a job (unrecoverable error, attempts spent, or a job that stalled too often),
+  // its run must not stay QUEUED/RUNNING. The processor already failed the runs it could word a reason
+  // for: markFailed is then a no-op.
+  worker.on('failed', (job, error) => {
+    if (!job || job.name !== JobName.TrainExperiment) return;
+    const final =
+      error instanceof UnrecoverableError ||
+      error.name === 'UnrecoverableError' ||
+      job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (!final) return;
+    const experimentId = (job.data as { experimentId?: unknown }).experimentId;
+    if (typeof experimentId !== 'string') return;
+    void (async () => {
+      const run = await repository.find(experimentId);
+      if (run && (await repository.markFailed(experimentId, FAILURE_REASONS.internal))) {
+        publisher.status(run, 'failed', { error: FAILURE_REASONS.internal });
+        logger.warn({ experimentId, err: error }, 'job given up by BullMQ: run marked FAILED');
+      }
+    })().catch((err) => logger.error({ err, experimentId }, 'could not mark a failed run FAILED'));
+  });
+
+  const queue = new Queue(config.queueName, { connection });
+  try {
+    const report = await reconcileRuns({ repository, queue, publisher, logger });
+    if (report.requeued.length + report.failed.length > 0)
+      logger.warn(report, 'runs reconciled with the queue');
+  } catch (error) {
+    logger.error({ err: error }, 'could not reconcile runs with the queue');
+  }
+
+  const startedAt = new Date().toISOString();
+  const heartbeatKey = `${WORKER_HEARTBEAT_PREFIX}${config.workerId}`;
+  const beat = async () => {
+    const info: TWorkerInfo = {
+      id: config.workerId,
+      backend: trainers.backend,
+      device: trainers.device,
+      busy: state.running.size > 0,
+      experimentId: state.running.values().next().value ?? null,
+      running: [...state.running],
+      concurrency: trainers.size,
+      startedAt,
+    };
+    await redis.set(heartbeatKey, JSON.stringify(info), 'EX', WORKER_HEARTBEAT_TTL_S);
+  };
+  await beat();
+  const heartbeat = setInterval(() => {
+    beat().catch((error) => logger.warn({ err: error }, 'heartbeat failed'));
+  }, HEARTBEAT_INTERVAL_MS);
+
+  void worker.run().catch((error) => logger.error({ err: error }, 'BullMQ worker stopped'));
+  await worker.waitUntilReady();
+  logger.info(
+    { queue: config.queueName, workerId: config.workerId, concurrency: trainers.size },
+    'worker listening',
+  );
+
+  let closed: Promise<void> | null = null;
+  return {
+    id: config.workerId,
+    backend: trainers.backend,
+    device: trainers.device,
+    concurrency: trainers.size,
+    tensors: () => trainers.tensors(),
+    close() {
+      closed ??= (async () => {
+        state.shuttingDown = true;
+        clearInterval(heartbeat);
+        const closing = worker.close();
+        // runs in progress are stopped and handed back to the queue (see the processor)
+        await trainers.close();
+        await closing;
+        await queue.close().catch(() => undefined);
+        await redis.del(heartbeatKey).catch(() => undefined);
+        await Promise.allSettled([redis.quit(), connection.quit(), publishing.quit(), prisma.$disconnect()]);
+        logger.info('worker stopped');
+      })();
+      return closed;
+    },
+  };
+}

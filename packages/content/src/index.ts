@@ -1,0 +1,2 @@
+export * from './schema';
+export { SEANCE_1 } from './seance-1';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+export const ZRole = z.enum(['student', 'teacher', 'admin']);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZLoginRequest = z.strictObject({
+  // Trimmed and lower-cased *before* the format check (z.email() checks its input as it comes).
+  email: z
+    .string({ error: "L'adresse e-mail est obligatoire" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "L'adresse e-mail n'est pas valide" })),
+  password: z
+    .string({ error: 'Le mot de passe est obligatoire' })
+    .min(1, { error: 'Le mot de passe est obligatoire' })
+    .max(200),
+});
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+export const CLASS_CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
+
+export const ZJoinRequest = z.strictObject({
+  classCode: z
+    .string({ error: 'Le code de classe est obligatoire' })
+    .trim()
+    .toUpperCase()
+    .regex(CLASS_CODE_PATTERN, { error: 'Le code de classe contient 4 à 12 lettres ou chiffres' }),
+  displayName: z
+    .string({ error: 'Le nom affiché est obligatoire' })
+    .trim()
+    .min(2, { error: 'Le nom affiché doit contenir au moins 2 caractères' })
+    .max(40, { error: 'Le nom affiché ne peut pas dépasser 40 caractères' })
+    .regex(/^[\p{L}\p{N} .'_-]+$/u, {
+      error: "Le nom affiché ne peut contenir que des lettres, chiffres, espaces et . ' _ -",
+    }),
+  pin: z
+    .string({ error: 'Le code PIN est obligatoire' })
+    .regex(/^\d{4,8}$/, { error: 'Le code PIN contient 4 à 8 chiffres' }),
+});
+export type TJoinRequest = z.infer<typeof ZJoinRequest>;
+
+export const ZUser = z.object({
+  id: z.uuid(),
+  role: ZRole,
+  displayName: z.string(),
+  email: z.string().nullable(),
+  classId: z.uuid().nullable(),
+  className: z.string().nullable(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZAuthResponse = z.object({ token: z.string(), user: ZUser });
+export type TAuthResponse = z.infer<typeof ZAuthResponse>;
+
+export const ZClass = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  code: z.string(),
+  studentCount: z.number().int(),
+});
+export type TClass = z.infer<typeof ZClass>;
+
+/** Name of the httpOnly cookie that carries the session token in browsers. */
+export const SESSION_COOKIE = 'dlclass_session';

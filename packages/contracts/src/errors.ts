@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Every domain error the API can answer; the API maps each to an HTTP status in one table. */
+export const ErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  TooManyAttempts: 'TOO_MANY_ATTEMPTS',
+  NotFound: 'NOT_FOUND',
+  ClassNotFound: 'CLASS_NOT_FOUND',
+  ModelTooLarge: 'MODEL_TOO_LARGE',
+  InvalidArchitecture: 'INVALID_ARCHITECTURE',
+  NotCancellable: 'NOT_CANCELLABLE',
+  ModelNotReady: 'MODEL_NOT_READY',
+  QueueUnavailable: 'QUEUE_UNAVAILABLE',
+  Internal: 'INTERNAL',
+} as const;
+export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ZFieldError = z.object({ field: z.string(), message: z.string() });
+export type TFieldError = z.infer<typeof ZFieldError>;
+
+export const ZApiError = z.object({
+  statusCode: z.number().int(),
+  code: z.string(),
+  message: z.string(),
+  fields: z.array(ZFieldError).optional(),
+  correlationId: z.string().optional(),
+});
+export type TApiError = z.infer<typeof ZApiError>;
+
+/** Turns zod issues into one message per field, e.g. {field: "training.epochs", message: "..."} */
+export function toFieldErrors(error: z.ZodError): TFieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(corps)',
+    message: issue.message,
+  }));
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { fr } from 'zod/locales';
+
+// zod's own messages ("Unrecognized key", "expected object"…) in French, for every process and the
+// browser alike: all of them import the contracts before validating anything. The messages written
+// in the schemas stay as they are.
+z.config(fr());
+
+export * from './auth';
+export * from './dataset';
+export * from './errors';
+export * from './experiment';
+export * from './jobs';
+export * from './limits';
+export * from './realtime';

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** One BullMQ queue for training; job names and payloads are declared here only. */
+export const TRAINING_QUEUE = 'training';
+
+export const JobName = { TrainExperiment: 'experiment.train' } as const;
+export type TJobName = (typeof JobName)[keyof typeof JobName];
+
+export const ZTrainExperimentJob = z.object({
+  experimentId: z.uuid(),
+  correlationId: z.string(),
+});
+export type TTrainExperimentJob = z.infer<typeof ZTrainExperimentJob>;
+
+/**
+ * Options of every training job, whoever adds it (the API's producer; the worker when it re-adds a lost
+ * job at start): the job id is always the experiment id, given beside these. One retry after 5 s for a
+ * server-side error; completed jobs removed at once, failed ones kept a week for inspection.
+ */
+export const TRAINING_JOB_OPTIONS = {
+  attempts: 2,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+export const JobPayloadSchemas = {
+  [JobName.TrainExperiment]: ZTrainExperimentJob,
+} as const satisfies Record<TJobName, z.ZodType>;
+export type TJobPayload<N extends TJobName> = z.infer<(typeof JobPayloadSchemas)[N]>;
+
+/** Workers announce themselves in Redis under this key prefix, with a TTL refreshed by a heartbeat. */
+export const WORKER_HEARTBEAT_PREFIX = 'dlclass:worker:';
+export const WORKER_HEARTBEAT_TTL_S = 15;
+/** The API sets this key to ask the worker to stop a run between two batches. */
+export const cancelKey = (experimentId: string) => `dlclass:cancel:${experimentId}`;
+
+export const ZTrainingBackend = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+export type TTrainingBackend = z.infer<typeof ZTrainingBackend>;
+
+export const ZWorkerInfo = z.object({
+  id: z.string(),
+  backend: ZTrainingBackend,
+  device: z.string(),
+  busy: z.boolean(),
+  experimentId: z.string().nullable(),
+  /** Every run being trained now (experimentId is the first); absent from workers older than this field. */
+  running: z.array(z.string()).optional(),
+  /** Runs the worker trains at once; absent from workers older than this field. */
+  concurrency: z.number().int().positive().optional(),
+  startedAt: z.iso.datetime(),
+});
+export type TWorkerInfo = z.infer<typeof ZWorkerInfo>;
+
+export const ZHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['ok', 'down']),
+  redis: z.enum(['ok', 'down']),
+  workers: z.array(ZWorkerInfo.pick({ id: true, backend: true, device: true, busy: true })),
+});
+export type THealth = z.infer<typeof ZHealth>;

@@ -1,0 +1,2 @@
+// Entry point of `@dlclass/db/testing` (test helpers; see src/testing.ts).
+export * from './src/testing';
