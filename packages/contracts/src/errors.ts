@@ -13,6 +13,12 @@ export const ErrorCode = {
   NotCancellable: 'NOT_CANCELLABLE',
   ModelNotReady: 'MODEL_NOT_READY',
   QueueUnavailable: 'QUEUE_UNAVAILABLE',
+  StaleVersion: 'STALE_VERSION',
+  DeliverableLocked: 'DELIVERABLE_LOCKED',
+  ActivityLocked: 'ACTIVITY_LOCKED',
+  QuizTimeUp: 'QUIZ_TIME_UP',
+  NoAttemptsLeft: 'NO_ATTEMPTS_LEFT',
+  Forbidden: 'FORBIDDEN',
   Internal: 'INTERNAL',
 } as const;
 export type TErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -25,6 +31,8 @@ export const ZApiError = z.object({
   code: z.string(),
   message: z.string(),
   fields: z.array(ZFieldError).optional(),
+  /** Code-specific details, e.g. `{currentVersion}` with STALE_VERSION. */
+  details: z.record(z.string(), z.unknown()).optional(),
   correlationId: z.string().optional(),
 });
 export type TApiError = z.infer<typeof ZApiError>;

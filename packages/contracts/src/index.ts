@@ -11,5 +11,6 @@ export * from './dataset';
 export * from './errors';
 export * from './experiment';
 export * from './jobs';
+export * from './lesson';
 export * from './limits';
 export * from './realtime';

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ZEpochMetrics, ZExperimentStatus } from './experiment';
+import type { TPhasesChangedEvent } from './lesson';
 
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
   experiment: (experimentId: string) => `experiment:${experimentId}`,
   classTeachers: (classId: string) => `class:${classId}:teacher`,
+  /** Every student of a class joins it when their socket connects (phase locks, teacher broadcasts). */
+  classStudents: (classId: string) => `class:${classId}:students`,
   /** Every socket opened with one login session (the API disconnects them at logout). */
   session: (sessionId: string) => `session:${sessionId}`,
 } as const;
@@ -55,6 +58,7 @@ export type TAck = { ok: true } | { ok: false; code: string; message: string };
 export interface ServerToClientEvents {
   'experiment:status': (event: TExperimentStatusEvent) => void;
   'experiment:progress': (event: TExperimentProgressEvent) => void;
+  'lesson:phases': (event: TPhasesChangedEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -21,6 +21,29 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     message:
       "La file d'attente des entraînements est indisponible pour le moment. Réessayez dans un instant.",
   },
+  [ErrorCode.StaleVersion]: {
+    status: 409,
+    message:
+      'Ce travail a été modifié ailleurs (un autre onglet ?). Rechargez la dernière version avant de continuer.',
+  },
+  [ErrorCode.DeliverableLocked]: {
+    status: 409,
+    message:
+      "Ce livrable a été rendu : il reste en lecture seule jusqu'à ce que votre enseignant vous le renvoie.",
+  },
+  [ErrorCode.ActivityLocked]: {
+    status: 403,
+    message: "Cette phase est verrouillée : attendez que votre enseignant l'ouvre.",
+  },
+  [ErrorCode.QuizTimeUp]: {
+    status: 409,
+    message: 'Le temps du QCM est écoulé : cette réponse n’a pas été prise en compte.',
+  },
+  [ErrorCode.NoAttemptsLeft]: {
+    status: 409,
+    message: 'Vous avez utilisé toutes vos tentatives pour ce QCM.',
+  },
+  [ErrorCode.Forbidden]: { status: 403, message: "Vous n'avez pas accès à cette ressource." },
   [ErrorCode.Internal]: { status: 500, message: 'Erreur interne du serveur.' },
 };
 

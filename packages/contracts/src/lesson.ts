@@ -1,0 +1,258 @@
+import { z } from 'zod';
+
+/**
+ * The lesson as a class lives it: phase locks, each student's progress, the answers of every activity
+ * (deliverables and worksheets) and the QCM. The content itself (pages, templates, questions) is data in
+ * `@dlclass/content`; these are the shapes the API and the pages exchange.
+ */
+
+const ZActivitySlug = z.string().regex(/^[a-z0-9-]{1,60}$/, { error: "Identifiant d'activité invalide" });
+
+// ---------------------------------------------------------------------------------------------------------
+// Lesson state: phase locks and progress
+
+export const ZActivityProgress = z.enum(['not-started', 'in-progress', 'done']);
+export type TActivityProgress = z.infer<typeof ZActivityProgress>;
+
+export const ZPhaseState = z.object({ number: z.number().int().positive(), locked: z.boolean() });
+export type TPhaseState = z.infer<typeof ZPhaseState>;
+
+/** GET /api/lesson (a student: their class; a teacher: `?classId=`). */
+export const ZLessonState = z.object({
+  lessonId: z.string(),
+  classId: z.uuid(),
+  phases: z.array(ZPhaseState),
+  /** Activity slug → the student's progress (empty for a teacher). */
+  progress: z.record(z.string(), ZActivityProgress),
+});
+export type TLessonState = z.infer<typeof ZLessonState>;
+
+/** PUT /api/classes/:classId/phases/:number (teacher of the class). */
+export const ZSetPhaseLockRequest = z.strictObject({
+  locked: z.boolean({ error: 'Indiquez si la phase est verrouillée (true) ou ouverte (false)' }),
+});
+export type TSetPhaseLockRequest = z.infer<typeof ZSetPhaseLockRequest>;
+
+/** Socket.IO `lesson:phases`, to the class's students and teachers whenever a lock changes. */
+export const ZPhasesChangedEvent = z.object({ classId: z.uuid(), phases: z.array(ZPhaseState) });
+export type TPhasesChangedEvent = z.infer<typeof ZPhasesChangedEvent>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Deliverables and worksheets: one record per (student, activity), saved as drafts with a version
+
+export const ZDeliverableStatus = z.enum(['draft', 'submitted', 'returned', 'finalised']);
+export type TDeliverableStatus = z.infer<typeof ZDeliverableStatus>;
+
+/**
+ * The answer to one field of an activity's template (the template's field kind says which form):
+ * text answers and choices are strings, lists of run ids are arrays, tables, label placements
+ * (slot → label), documented experiments and self-assessment grids are records.
+ */
+export const ZAnswerValue = z.union([
+  z.string().max(10_000, { error: 'Une réponse ne peut pas dépasser 10 000 caractères' }),
+  z.array(z.string().max(200)).max(50),
+  z.record(
+    z.string().max(80),
+    z.string().max(10_000, { error: 'Une réponse ne peut pas dépasser 10 000 caractères' }),
+  ),
+]);
+export type TAnswerValue = z.infer<typeof ZAnswerValue>;
+
+export const ZAnswers = z
+  .record(
+    z.string().regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, { error: 'Identifiant de champ invalide' }),
+    ZAnswerValue,
+  )
+  .refine((answers) => Object.keys(answers).length <= 300, { error: 'Trop de champs dans ces réponses' });
+export type TAnswers = z.infer<typeof ZAnswers>;
+
+/** A value the platform measured on the student's own runs: shown read-only, marked as measured. */
+export const ZMeasuredValue = z.object({
+  value: z.union([z.string(), z.number(), z.null()]),
+  /** Where it comes from, for the student ("Expérience « cnn-1 » du 25/11 à 10:12"). */
+  source: z.string().nullable(),
+});
+export type TMeasuredValue = z.infer<typeof ZMeasuredValue>;
+
+/** The result of checking label placements on the annotated schema (server-side: the key stays there). */
+export const ZPlacementCheck = z.object({
+  correct: z.number().int(),
+  total: z.number().int(),
+  /** Slot id → whether the label placed there is right (slots without a label are absent). */
+  slots: z.record(z.string(), z.boolean()),
+});
+export type TPlacementCheck = z.infer<typeof ZPlacementCheck>;
+
+/** GET /api/deliverables/:activity: the student's record, or an empty draft at version 0. */
+export const ZDeliverable = z.object({
+  id: z.uuid().nullable(),
+  activity: ZActivitySlug,
+  /** True for the graded deliverables (observation sheet, comparison table, schema, synthesis). */
+  submittable: z.boolean(),
+  status: ZDeliverableStatus,
+  /** Increases by one with every accepted save; a save must name the version it started from. */
+  version: z.number().int().min(0),
+  answers: ZAnswers,
+  /** Field id (of a `measured` field, or `<fieldId>.<part>` for runs and experiments) → measured value. */
+  measured: z.record(z.string(), ZMeasuredValue),
+  placementCheck: ZPlacementCheck.nullable(),
+  updatedAt: z.iso.datetime().nullable(),
+  submittedAt: z.iso.datetime().nullable(),
+  returnedAt: z.iso.datetime().nullable(),
+});
+export type TDeliverable = z.infer<typeof ZDeliverable>;
+
+/** PUT /api/deliverables/:activity: replaces the answers; 409 STALE_VERSION when `version` is not the latest. */
+export const ZSaveDeliverableRequest = z.strictObject({
+  version: z.number({ error: 'La version du brouillon est obligatoire' }).int().min(0),
+  answers: ZAnswers,
+});
+export type TSaveDeliverableRequest = z.infer<typeof ZSaveDeliverableRequest>;
+
+export const ZSaveDeliverableResponse = z.object({ version: z.number().int(), savedAt: z.iso.datetime() });
+export type TSaveDeliverableResponse = z.infer<typeof ZSaveDeliverableResponse>;
+
+/** POST /api/deliverables/:activity/submit: idempotent (submitting the submitted version again is a no-op). */
+export const ZSubmitDeliverableRequest = z.strictObject({
+  version: z.number({ error: 'La version du brouillon est obligatoire' }).int().min(0),
+});
+export type TSubmitDeliverableRequest = z.infer<typeof ZSubmitDeliverableRequest>;
+
+/** The body of a 409 STALE_VERSION answer carries the latest version so the page can offer to reload it. */
+export const ZStaleVersionDetails = z.object({ currentVersion: z.number().int() });
+
+// ---------------------------------------------------------------------------------------------------------
+// Drawings: digits the student drew on a canvas and how their model classified them
+
+export const ZDrawingRequest = z.strictObject({
+  /** 28 x 28 grey levels 0-255, row by row, as the model saw them. */
+  pixels: z
+    .array(z.number().int().min(0).max(255))
+    .length(784, { error: 'Un dessin fait 28 x 28 = 784 pixels' }),
+  /** The digit the student meant to draw, when they said. */
+  intended: z.number().int().min(0).max(9).nullable(),
+  predicted: z.number().int().min(0).max(9),
+  probabilities: z.array(z.number().min(0).max(1)).length(10),
+  /** The student agrees that the drawing joins the class's "real world" test set. */
+  consent: z.boolean(),
+});
+export type TDrawingRequest = z.infer<typeof ZDrawingRequest>;
+
+export const ZDrawing = ZDrawingRequest.omit({ pixels: true }).extend({
+  id: z.uuid(),
+  experimentId: z.uuid(),
+  createdAt: z.iso.datetime(),
+});
+export type TDrawing = z.infer<typeof ZDrawing>;
+
+// ---------------------------------------------------------------------------------------------------------
+// QCM
+
+export const ZCorrectionPolicy = z.enum(['after-each-attempt', 'after-last-attempt', 'when-released']);
+export type TCorrectionPolicy = z.infer<typeof ZCorrectionPolicy>;
+
+/** A class's QCM settings (teacher): GET/PUT /api/classes/:classId/quiz-settings. */
+export const ZQuizSettings = z.strictObject({
+  timeLimitMinutes: z
+    .number({ error: 'La durée est obligatoire' })
+    .int()
+    .min(1, { error: 'La durée est d’au moins 1 minute' })
+    .max(180, { error: 'La durée ne peut pas dépasser 180 minutes' }),
+  maxAttempts: z
+    .number({ error: 'Le nombre de tentatives est obligatoire' })
+    .int()
+    .min(1, { error: 'Au moins une tentative' })
+    .max(10, { error: 'Au plus 10 tentatives' }),
+  /** Questions drawn from the bank for each attempt. */
+  questionCount: z.number().int().min(5).max(100),
+  correction: ZCorrectionPolicy,
+  /** With `when-released`: the teacher has released the correction. */
+  correctionReleased: z.boolean(),
+});
+export type TQuizSettings = z.infer<typeof ZQuizSettings>;
+
+export const DEFAULT_QUIZ_SETTINGS: TQuizSettings = {
+  timeLimitMinutes: 20,
+  maxAttempts: 1,
+  questionCount: 15,
+  correction: 'after-last-attempt',
+  correctionReleased: false,
+};
+
+/** Answers saved after the deadline are still accepted for this long (network delays, a clock off by a few seconds). */
+export const QUIZ_GRACE_SECONDS = 15;
+
+export const ZQuizOption = z.object({ id: z.string(), text: z.string() });
+export const ZQuizQuestion = z.object({
+  id: z.string(),
+  prompt: z.string(),
+  /** Several options may be right: the page says so and shows checkboxes. */
+  multiple: z.boolean(),
+  /** In this attempt's own shuffled order. */
+  options: z.array(ZQuizOption),
+});
+export type TQuizQuestion = z.infer<typeof ZQuizQuestion>;
+
+export const ZQuizAttempt = z.object({
+  id: z.uuid(),
+  number: z.number().int().min(1),
+  startedAt: z.iso.datetime(),
+  deadline: z.iso.datetime(),
+  submittedAt: z.iso.datetime().nullable(),
+  /** The server's clock when it answered, so the page's countdown does not trust the browser's clock. */
+  serverNow: z.iso.datetime(),
+  /** In this attempt's shuffled order. */
+  questions: z.array(ZQuizQuestion),
+  /** Question id → chosen option ids. */
+  answers: z.record(z.string(), z.array(z.string())),
+});
+export type TQuizAttempt = z.infer<typeof ZQuizAttempt>;
+
+/** PUT /api/quiz/attempts/:attemptId/answers/:questionId */
+export const ZQuizAnswerRequest = z.strictObject({
+  optionIds: z.array(z.string().max(80)).max(20),
+});
+export type TQuizAnswerRequest = z.infer<typeof ZQuizAnswerRequest>;
+
+export const ZQuizQuestionResult = z.object({
+  questionId: z.string(),
+  prompt: z.string(),
+  multiple: z.boolean(),
+  chosen: z.array(z.string()),
+  /** 0 to 1 (partial credit on multiple-answer questions). */
+  score: z.number(),
+  /** Present when the correction may be shown: every option, whether it is right, and why. */
+  correction: z
+    .array(z.object({ id: z.string(), text: z.string(), correct: z.boolean(), explanation: z.string() }))
+    .nullable(),
+});
+
+export const ZQuizResult = z.object({
+  attemptId: z.uuid(),
+  number: z.number().int(),
+  submittedAt: z.iso.datetime(),
+  /** Sum of the question scores. */
+  score: z.number(),
+  maxScore: z.number(),
+  /** Out of 20, as French teachers grade. */
+  scoreOn20: z.number(),
+  correctionVisible: z.boolean(),
+  questions: z.array(ZQuizQuestionResult),
+});
+export type TQuizResult = z.infer<typeof ZQuizResult>;
+
+/** GET /api/quiz: what the QCM page needs to show before, during and after an attempt. */
+export const ZQuizOverview = z.object({
+  settings: ZQuizSettings.pick({
+    timeLimitMinutes: true,
+    maxAttempts: true,
+    questionCount: true,
+    correction: true,
+  }),
+  attemptsUsed: z.number().int(),
+  /** The attempt in progress, if any. */
+  active: ZQuizAttempt.nullable(),
+  /** Submitted attempts, the latest last. */
+  results: z.array(ZQuizResult),
+});
+export type TQuizOverview = z.infer<typeof ZQuizOverview>;
