@@ -66,6 +66,35 @@ export const ZAnswers = z
   .refine((answers) => Object.keys(answers).length <= 300, { error: 'Trop de champs dans ces réponses' });
 export type TAnswers = z.infer<typeof ZAnswers>;
 
+/**
+ * What the platform can measure on one of the student's runs, for the `measured` fields of a template
+ * (computed by the API from the run the template's `run` field points at, never typed by the student).
+ */
+export const ZMeasuredFact = z.enum([
+  'backend',
+  'device',
+  'dataset',
+  'trainImages',
+  'validationImages',
+  'testImages',
+  'imageSize',
+  'layerCount',
+  'parameterCount',
+  'epochs',
+  'batchSize',
+  'optimizer',
+  'learningRate',
+  'trainAccuracy',
+  'validationAccuracy',
+  'testAccuracy',
+  'trainingSeconds',
+  /** "8 / 10": the ten test digits shown after the run, how many the model got right. */
+  'correctSamples',
+  /** The digits the student drew on this run's canvas and how the model read them. */
+  'drawings',
+]);
+export type TMeasuredFact = z.infer<typeof ZMeasuredFact>;
+
 /** A value the platform measured on the student's own runs: shown read-only, marked as measured. */
 export const ZMeasuredValue = z.object({
   value: z.union([z.string(), z.number(), z.null()]),

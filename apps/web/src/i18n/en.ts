@@ -1,3 +1,5 @@
+import { enLesson } from './en-lesson';
+import { enWork } from './en-work';
 import type { Messages } from './fr';
 
 /** English texts: typed by the French dictionary, so a missing or extra key fails the typecheck. */
@@ -315,4 +317,6 @@ export const en: Messages = {
     },
     epochProgress: 'epoch {done}/{total}',
   },
+  lesson: enLesson,
+  work: enWork,
 };

@@ -1,3 +1,6 @@
+import { frLesson } from './fr-lesson';
+import { frWork } from './fr-work';
+
 /** French texts (the reference locale): every other locale must have exactly these keys. */
 export const fr = {
   app: {
@@ -314,6 +317,8 @@ export const fr = {
     },
     epochProgress: 'époque {done}/{total}',
   },
+  lesson: frLesson,
+  work: frWork,
 };
 
 export type Messages = typeof fr;

@@ -1,0 +1,4 @@
+/** French texts of the lesson pages (a part of the dictionary in fr.ts, kept apart so that areas do not collide). */
+export const frLesson = {
+  title: '',
+};
