@@ -81,7 +81,8 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions = 
   );
   const klass = await prisma.class.upsert({
     where: { code },
-    create: { code, name: o.className, teacherId },
+    // The demo shows the whole lesson: every phase open (created so; a teacher's later locks are kept).
+    create: { code, name: o.className, teacherId, lockedPhases: [] },
     update: { teacherId },
     select: { id: true, name: true, code: true },
   });
