@@ -17,6 +17,20 @@ describe('toApiError (the one exception mapping)', () => {
     });
   });
 
+  it('passes the details of a DomainError through (the latest version with STALE_VERSION)', () => {
+    const body = toApiError(
+      new DomainError(ErrorCode.StaleVersion, undefined, undefined, { currentVersion: 7 }),
+      'corr-3',
+    );
+    expect(body).toEqual({
+      statusCode: 409,
+      code: 'STALE_VERSION',
+      message: ERROR_TABLE.STALE_VERSION.message,
+      details: { currentVersion: 7 },
+      correlationId: 'corr-3',
+    });
+  });
+
   it('gives every error code a status and a French default message', () => {
     for (const code of Object.values(ErrorCode)) {
       const error = new DomainError(code);

@@ -33,6 +33,7 @@ export function toApiError(error: unknown, correlationId: string): TApiError {
       code: error.code,
       message: error.message,
       ...(error.fields ? { fields: error.fields } : {}),
+      ...(error.details ? { details: error.details } : {}),
       correlationId,
     };
   }

@@ -55,6 +55,8 @@ export class DomainError extends Error {
     readonly code: TErrorCode,
     message?: string,
     readonly fields?: TFieldError[],
+    /** Code-specific facts for the client, e.g. `{currentVersion}` with STALE_VERSION. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message ?? ERROR_TABLE[code].message);
     this.name = 'DomainError';
