@@ -10,6 +10,8 @@ export abstract class AccessRepository {
   abstract experimentsInClassesOf(teacherId: string, experimentIds: string[]): Promise<string[]>;
   /** Ids among `classIds` taught by `teacherId`. */
   abstract classesTaughtBy(teacherId: string, classIds: string[]): Promise<string[]>;
+  /** The phase numbers the class's teacher has locked (none for an unknown class). */
+  abstract lockedPhases(classId: string): Promise<number[]>;
 }
 
 @Injectable()
@@ -40,5 +42,13 @@ export class PrismaAccessRepository extends AccessRepository {
       select: { id: true },
     });
     return rows.map((row) => row.id);
+  }
+
+  async lockedPhases(classId: string): Promise<number[]> {
+    const row = await this.prisma.class.findUnique({
+      where: { id: classId },
+      select: { lockedPhases: true },
+    });
+    return row?.lockedPhases ?? [];
   }
 }

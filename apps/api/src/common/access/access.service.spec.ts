@@ -1,3 +1,4 @@
+import { SEANCE_1 } from '@dlclass/content';
 import type { AuthContext } from '../auth/auth.types';
 import { DomainError } from '../errors';
 import { AccessRepository } from './access.repository';
@@ -23,7 +24,7 @@ class FakeAccessRepository extends AccessRepository {
     [ids.bobRun, { userId: ids.bob, classId: ids.classA as string | null }],
     [ids.teacherRun, { userId: ids.teacher, classId: null }],
   ]);
-  readonly classes = new Map([[ids.classA, { teacherId: ids.teacher }]]);
+  readonly classes = new Map([[ids.classA, { teacherId: ids.teacher, lockedPhases: [2, 3] }]]);
 
   async experimentsOwnedBy(userId: string, experimentIds: string[]) {
     return experimentIds.filter((id) => this.experiments.get(id)?.userId === userId);
@@ -36,6 +37,9 @@ class FakeAccessRepository extends AccessRepository {
   }
   async classesTaughtBy(teacherId: string, classIds: string[]) {
     return classIds.filter((id) => this.classes.get(id)?.teacherId === teacherId);
+  }
+  async lockedPhases(classId: string) {
+    return this.classes.get(classId)?.lockedPhases ?? [];
   }
 }
 
@@ -115,5 +119,53 @@ describe('AccessService.requireAccess', () => {
 
   it('lets any signed-in user create a run', async () => {
     await expect(access.requireAccess(alice, Permission.ExperimentCreate, [])).resolves.toBeUndefined();
+  });
+
+  it('lets only the owner use a run in their own work (not the teacher of the class, not an admin)', async () => {
+    await expect(
+      access.requireAccess(alice, Permission.ExperimentUse, ids.aliceRun),
+    ).resolves.toBeUndefined();
+    for (const caller of [teacher, admin, as(ids.bob, 'student')]) {
+      await expect(
+        access.requireAccess(caller, Permission.ExperimentUse, ids.aliceRun),
+      ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+  });
+
+  it("lets the class's teacher and admins manage it; a student is told FORBIDDEN, another teacher NOT_FOUND", async () => {
+    await expect(access.requireAccess(teacher, Permission.ClassManage, ids.classA)).resolves.toBeUndefined();
+    await expect(access.requireAccess(admin, Permission.ClassManage, ids.classA)).resolves.toBeUndefined();
+    await expect(access.requireAccess(alice, Permission.ClassManage, ids.classA)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      status: 403,
+    });
+    await expect(
+      access.requireAccess(otherTeacher, Permission.ClassManage, ids.classA),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('AccessService.requireActivityOpen', () => {
+  const access = new AccessService(new FakeAccessRepository());
+  const activityOf = (phase: number) => {
+    const slug = SEANCE_1.phases.find((p) => p.number === phase)?.activities[0]?.slug;
+    if (!slug) throw new Error(`no activity in phase ${phase}`);
+    return slug;
+  };
+
+  it("refuses a student's start in a locked phase with ACTIVITY_LOCKED and lets the open phase through", async () => {
+    const alice = as(ids.alice, 'student');
+    await expect(access.requireActivityOpen(alice, activityOf(1))).resolves.toBeUndefined();
+    await expect(access.requireActivityOpen(alice, activityOf(2))).rejects.toMatchObject({
+      code: 'ACTIVITY_LOCKED',
+      status: 403,
+    });
+  });
+
+  it('never locks a teacher or an admin out', async () => {
+    await expect(
+      access.requireActivityOpen(as(ids.teacher, 'teacher'), activityOf(3)),
+    ).resolves.toBeUndefined();
+    await expect(access.requireActivityOpen(as(ids.admin, 'admin'), activityOf(2))).resolves.toBeUndefined();
   });
 });

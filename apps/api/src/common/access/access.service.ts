@@ -1,3 +1,4 @@
+import { SEANCE_1 } from '@dlclass/content';
 import { ErrorCode } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../auth/auth.types';
@@ -6,6 +7,11 @@ import { AccessRepository } from './access.repository';
 import { Permission } from './permission';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Activity slug → the number of the lesson phase it belongs to. */
+const PHASE_OF_ACTIVITY: ReadonlyMap<string, number> = new Map(
+  SEANCE_1.phases.flatMap((phase) => phase.activities.map((activity) => [activity.slug, phase.number])),
+);
 
 /**
  * The one access helper. Services call `requireAccess(auth, Permission.X, ids)`; a refusal is a
@@ -21,6 +27,10 @@ export class AccessService {
     const { user } = auth;
     if (permission === Permission.ExperimentCreate) return new Set(wanted);
     if (wanted.length === 0) return new Set();
+    // One's own work cites one's own runs only, whatever the role.
+    if (permission === Permission.ExperimentUse) {
+      return new Set(await this.repository.experimentsOwnedBy(user.id, wanted));
+    }
     if (user.role === 'admin') return new Set(wanted);
 
     switch (permission) {
@@ -34,15 +44,35 @@ export class AccessService {
         return granted;
       }
       case Permission.ClassRead:
+      case Permission.ClassManage:
         if (user.role !== 'teacher') return new Set();
         return new Set(await this.repository.classesTaughtBy(user.id, wanted));
     }
   }
 
-  /** Throws NOT_FOUND unless the caller may act on every id with `permission`. */
+  /**
+   * Throws NOT_FOUND unless the caller may act on every id with `permission`. Managing a class is a
+   * teacher's job: a student is told so (FORBIDDEN) rather than that the class does not exist.
+   */
   async requireAccess(auth: AuthContext, permission: Permission, ids: string | string[]): Promise<void> {
+    if (permission === Permission.ClassManage && auth.user.role === 'student') {
+      throw new DomainError(ErrorCode.Forbidden);
+    }
     const list = typeof ids === 'string' ? [ids] : ids;
     const granted = await this.checkAccess(auth, permission, list);
     if (list.some((id) => !granted.has(id))) throw new DomainError(ErrorCode.NotFound);
+  }
+
+  /**
+   * Throws ACTIVITY_LOCKED when a student starts work in a phase their teacher has locked (starting only:
+   * saves to work already started are always accepted, so nothing autosaved is ever lost). Teachers and
+   * admins are never locked out.
+   */
+  async requireActivityOpen(auth: AuthContext, activity: string): Promise<void> {
+    const { user } = auth;
+    const phase = PHASE_OF_ACTIVITY.get(activity);
+    if (user.role !== 'student' || !user.classId || phase === undefined) return;
+    const locked = await this.repository.lockedPhases(user.classId);
+    if (locked.includes(phase)) throw new DomainError(ErrorCode.ActivityLocked);
   }
 }

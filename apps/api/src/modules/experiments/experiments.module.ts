@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { DrawingsController } from './drawings.controller';
+import { DrawingsRepository } from './drawings.repository';
+import { DrawingsService } from './drawings.service';
 import { ExperimentsController } from './experiments.controller';
 import { ExperimentsRepository } from './experiments.repository';
 import { ExperimentsService } from './experiments.service';
@@ -7,7 +10,13 @@ import { TrainingQueueProducer } from './training-queue.producer';
 
 @Module({
   imports: [RealtimeModule],
-  controllers: [ExperimentsController],
-  providers: [ExperimentsRepository, ExperimentsService, TrainingQueueProducer],
+  controllers: [ExperimentsController, DrawingsController],
+  providers: [
+    ExperimentsRepository,
+    ExperimentsService,
+    TrainingQueueProducer,
+    DrawingsRepository,
+    DrawingsService,
+  ],
 })
 export class ExperimentsModule {}

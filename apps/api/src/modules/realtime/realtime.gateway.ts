@@ -25,8 +25,8 @@ const refused = (code: typeof ErrorCode.NotFound | typeof ErrorCode.ValidationFa
 
 /**
  * Socket.IO: the handshake authenticates (auth.token or the session cookie), every socket joins its
- * own user room and its session's room (closed at logout), and every other room join is authorized
- * with the same access helper as HTTP.
+ * own user room and its session's room (closed at logout), a student's also their class's students
+ * room, and every other room join is authorized with the same access helper as HTTP.
  */
 @WebSocketGateway()
 export class RealtimeGateway implements OnGatewayInit<RealtimeServer>, OnGatewayConnection<RealtimeSocket> {
@@ -66,7 +66,10 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeServer>, OnGateway
 
   async handleConnection(socket: RealtimeSocket) {
     const { user, sessionId } = socket.data.auth;
-    await socket.join([rooms.user(user.id), rooms.session(sessionId)]);
+    const own = [rooms.user(user.id), rooms.session(sessionId)];
+    // A student hears their class's lesson events (phase locks) without asking: the class is theirs.
+    if (user.role === 'student' && user.classId) own.push(rooms.classStudents(user.classId));
+    await socket.join(own);
   }
 
   @SubscribeMessage('experiment:subscribe')

@@ -24,16 +24,33 @@ export class RealtimePublisher {
     event: E,
     ...payload: Parameters<ServerToClientEvents[E]>
   ) {
-    if (!this.server) {
-      this.logger.warn({ event }, 'Socket.IO server not ready; event dropped');
-      return;
-    }
-    this.server.to(experimentAudience(experiment)).emit(event, ...payload);
+    this.emitTo(experimentAudience(experiment), event, ...payload);
+  }
+
+  /** A lesson event for one class, heard by its students and its teachers. */
+  emitToClass<E extends keyof ServerToClientEvents>(
+    classId: string,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ) {
+    this.emitTo([rooms.classStudents(classId), rooms.classTeachers(classId)], event, ...payload);
   }
 
   /** Closes every socket opened with this session, on every API instance (through the Redis adapter). */
   disconnectSession(sessionId: string) {
     if (!this.server) return;
     this.server.in(rooms.session(sessionId)).disconnectSockets(true);
+  }
+
+  private emitTo<E extends keyof ServerToClientEvents>(
+    audience: string[],
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ) {
+    if (!this.server) {
+      this.logger.warn({ event }, 'Socket.IO server not ready; event dropped');
+      return;
+    }
+    this.server.to(audience).emit(event, ...payload);
   }
 }

@@ -1,0 +1,37 @@
+import { ErrorCode, type TDrawing, type TDrawingRequest } from '@dlclass/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../../common/access/access.service';
+import { Permission } from '../../common/access/permission';
+import type { AuthContext } from '../../common/auth/auth.types';
+import { DomainError } from '../../common/errors';
+import { type DrawingRow, DrawingsRepository } from './drawings.repository';
+
+/** Enough for a lesson's worth of trials on one run; keeps one student from filling the table. */
+export const MAX_DRAWINGS_PER_RUN = 200;
+
+const toDrawing = (row: DrawingRow): TDrawing => ({ ...row, createdAt: row.createdAt.toISOString() });
+
+/** Digits a student drew on one of their runs' canvas, with how the run's model read them. */
+@Injectable()
+export class DrawingsService {
+  constructor(
+    private readonly repository: DrawingsRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  async create(auth: AuthContext, experimentId: string, drawing: TDrawingRequest): Promise<TDrawing> {
+    await this.access.requireAccess(auth, Permission.ExperimentUse, experimentId);
+    if ((await this.repository.count(experimentId)) >= MAX_DRAWINGS_PER_RUN) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `Cette expérience a déjà ${MAX_DRAWINGS_PER_RUN} dessins enregistrés : c'est le maximum.`,
+      );
+    }
+    return toDrawing(await this.repository.create({ ...drawing, userId: auth.user.id, experimentId }));
+  }
+
+  async list(auth: AuthContext, experimentId: string): Promise<TDrawing[]> {
+    await this.access.requireAccess(auth, Permission.ExperimentRead, experimentId);
+    return (await this.repository.list(experimentId)).map(toDrawing);
+  }
+}
