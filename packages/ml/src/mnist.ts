@@ -120,6 +120,12 @@ export function pick(set: TDigitSet, indices: ArrayLike<number>): TDigitSet {
   return { images, labels, count };
 }
 
+/** How many of `size` images train and how many validate (the measured facts of a run quote these). */
+export function splitSizes(size: number, validationSplit: number): { train: number; validation: number } {
+  const validation = Math.round(size * validationSplit);
+  return { train: size - validation, validation };
+}
+
 /**
  * A seeded random subset of `trainSize` training images, split into training and validation
  * (the last `round(trainSize * validationSplit)` images of the shuffled subset).
@@ -133,8 +139,7 @@ export function sampleTrainingData(
     Uint32Array.from({ length: train.count }, (_, i) => i),
     seededRandom(opts.seed),
   );
-  const validationCount = Math.round(size * opts.validationSplit);
-  const trainCount = size - validationCount;
+  const { train: trainCount, validation: validationCount } = splitSizes(size, opts.validationSplit);
   return {
     train: pick(train, order.subarray(0, trainCount)),
     validation: validationCount > 0 ? pick(train, order.subarray(trainCount, size)) : null,
