@@ -243,6 +243,10 @@ export const ZQuizAnswerRequest = z.strictObject({
 });
 export type TQuizAnswerRequest = z.infer<typeof ZQuizAnswerRequest>;
 
+/** The server saved the answer (the page marks it as saved only then). */
+export const ZQuizAnswerResponse = z.object({ savedAt: z.iso.datetime() });
+export type TQuizAnswerResponse = z.infer<typeof ZQuizAnswerResponse>;
+
 export const ZQuizQuestionResult = z.object({
   questionId: z.string(),
   prompt: z.string(),
