@@ -35,7 +35,7 @@ export class ApiError extends Error implements TApiError {
 /** Code used when the API cannot be reached at all (network down, API stopped). */
 export const NETWORK_ERROR = 'NETWORK';
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
