@@ -7,6 +7,7 @@ import { ClassesModule } from './modules/classes/classes.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { HealthModule } from './modules/health/health.module';
+import { QuizModule } from './modules/quiz/quiz.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 
 @Global()
@@ -35,6 +36,7 @@ export class AppModule {
         ExperimentsModule,
         DatasetsModule,
         HealthModule,
+        QuizModule,
         RealtimeModule,
       ],
     };

@@ -1,0 +1,202 @@
+import { randomInt } from 'node:crypto';
+import { QUIZ_BANK } from '@dlclass/content';
+import {
+  ErrorCode,
+  type TQuizAnswerRequest,
+  type TQuizAnswerResponse,
+  type TQuizAttempt,
+  type TQuizOverview,
+  type TQuizResult,
+  type TQuizSettings,
+} from '@dlclass/contracts';
+import { Injectable } from '@nestjs/common';
+import { AccessService } from '../../common/access/access.service';
+import { Permission } from '../../common/access/permission';
+import type { AuthContext } from '../../common/auth/auth.types';
+import { DomainError } from '../../common/errors';
+import { createLogger } from '../../common/logger';
+import { QuizRepository } from './quiz.repository';
+import {
+  type AttemptRecord,
+  bankById,
+  checkAnswer,
+  closesAt,
+  correctionVisible,
+  deadlineOf,
+  isActive,
+  isExpired,
+  planAttempt,
+  scoreAttempt,
+  settingsOf,
+  toAttemptDto,
+  toResult,
+} from './quiz.rules';
+
+/** The lesson activity the QCM is (its phase's lock applies to starting an attempt). */
+const QCM_ACTIVITY = 'qcm';
+const BANK = bankById(QUIZ_BANK);
+
+/** A student's QCM as it stands, expired attempts already finalised. */
+interface StudentQuiz {
+  classId: string;
+  settings: TQuizSettings;
+  attempts: AttemptRecord[];
+}
+
+@Injectable()
+export class QuizService {
+  private readonly logger = createLogger(QuizService.name);
+
+  constructor(
+    private readonly repository: QuizRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  async getSettings(auth: AuthContext, classId: string): Promise<TQuizSettings> {
+    await this.access.requireAccess(auth, Permission.ClassManage, classId);
+    return settingsOf((await this.requireClass(classId)).quizSettings);
+  }
+
+  async setSettings(auth: AuthContext, classId: string, settings: TQuizSettings): Promise<TQuizSettings> {
+    await this.access.requireAccess(auth, Permission.ClassManage, classId);
+    await this.requireClass(classId);
+    if (settings.questionCount > QUIZ_BANK.length) {
+      throw new DomainError(ErrorCode.ValidationFailed, undefined, [
+        {
+          field: 'questionCount',
+          message: `La banque ne contient que ${QUIZ_BANK.length} questions : choisissez-en au plus autant`,
+        },
+      ]);
+    }
+    await this.repository.saveSettings(classId, settings);
+    this.logger.info({ classId, userId: auth.user.id, settings }, 'Quiz settings saved');
+    return settings;
+  }
+
+  async overview(auth: AuthContext): Promise<TQuizOverview> {
+    const now = new Date();
+    const { settings, attempts } = await this.studentQuiz(auth, now);
+    const active = attempts.find((attempt) => isActive(attempt, now)) ?? null;
+    const { timeLimitMinutes, maxAttempts, questionCount, correction } = settings;
+    return {
+      settings: { timeLimitMinutes, maxAttempts, questionCount, correction },
+      attemptsUsed: attempts.length,
+      active: active && toAttemptDto(active, BANK, now),
+      results: this.results(settings, attempts, now),
+    };
+  }
+
+  /** Starts an attempt, or returns the one in progress (a second tab, a reload). */
+  async start(auth: AuthContext): Promise<TQuizAttempt> {
+    const now = new Date();
+    const { classId, settings, attempts } = await this.studentQuiz(auth, now);
+    const active = attempts.find((attempt) => isActive(attempt, now));
+    if (active) return toAttemptDto(active, BANK, now);
+    await this.access.requireActivityOpen(auth, QCM_ACTIVITY);
+    if (attempts.length >= settings.maxAttempts) throw new DomainError(ErrorCode.NoAttemptsLeft);
+    const seed = randomInt(2 ** 31);
+    const created = await this.repository.createAttempt({
+      userId: auth.user.id,
+      classId,
+      number: attempts.length + 1,
+      seed,
+      ...planAttempt(QUIZ_BANK, settings, seed),
+      startedAt: now,
+      deadline: deadlineOf(now, settings),
+    });
+    // Started concurrently (two tabs): the attempt that won is now the active one.
+    if (!created) return this.start(auth);
+    this.logger.info({ attemptId: created.id, userId: auth.user.id, number: created.number }, 'Quiz started');
+    return toAttemptDto(created, BANK, now);
+  }
+
+  async answer(
+    auth: AuthContext,
+    attemptId: string,
+    questionId: string,
+    request: TQuizAnswerRequest,
+  ): Promise<TQuizAnswerResponse> {
+    await this.access.requireAccess(auth, Permission.QuizAttemptAnswer, attemptId);
+    const attempt = await this.load(attemptId);
+    const optionIds = checkAnswer(attempt, BANK, questionId, request.optionIds);
+    const now = new Date();
+    const savedAt = await this.repository.saveAnswer(attemptId, questionId, optionIds, now, (locked) =>
+      isActive(locked, now),
+    );
+    if (savedAt) return { savedAt: savedAt.toISOString() };
+    const current = await this.load(attemptId);
+    if (current.submittedAt) {
+      throw new DomainError(
+        ErrorCode.QuizTimeUp,
+        'Cette tentative est déjà rendue : cette réponse n’a pas été prise en compte.',
+      );
+    }
+    await this.finalise(current, now);
+    throw new DomainError(ErrorCode.QuizTimeUp);
+  }
+
+  /** Idempotent: an attempt already submitted (or finalised at its deadline) gives its result again. */
+  async submit(auth: AuthContext, attemptId: string): Promise<TQuizResult> {
+    await this.access.requireAccess(auth, Permission.QuizAttemptAnswer, attemptId);
+    const now = new Date();
+    const attempt = await this.load(attemptId);
+    if (!attempt.submittedAt) await this.finalise(attempt, now);
+    const { settings, attempts } = await this.studentQuiz(auth, now);
+    const result = this.results(settings, attempts, now).find((item) => item.attemptId === attemptId);
+    if (!result) throw new Error(`Quiz attempt ${attemptId} is not among its student's submitted attempts`);
+    return result;
+  }
+
+  /** The submitted attempts' results, with the correction when the class's policy shows it. */
+  private results(settings: TQuizSettings, attempts: AttemptRecord[], now: Date): TQuizResult[] {
+    const submitted = attempts.filter((attempt) => attempt.submittedAt !== null);
+    const visible = correctionVisible(
+      settings,
+      submitted.length,
+      attempts.some((attempt) => isActive(attempt, now)),
+    );
+    return submitted.map((attempt) => toResult(attempt, BANK, visible));
+  }
+
+  /** The calling student's class settings and attempts; attempts past their time are finalised first. */
+  private async studentQuiz(auth: AuthContext, now: Date): Promise<StudentQuiz> {
+    const { user } = auth;
+    if (user.role !== 'student' || !user.classId) {
+      throw new DomainError(ErrorCode.Forbidden, 'Le QCM se passe avec un compte élève.');
+    }
+    const klass = await this.requireClass(user.classId);
+    const attempts = await Promise.all(
+      (await this.repository.listAttempts(user.id)).map((attempt) =>
+        isExpired(attempt, now) ? this.finalise(attempt, now) : attempt,
+      ),
+    );
+    return { classId: user.classId, settings: settingsOf(klass.quizSettings), attempts };
+  }
+
+  /** Scores the attempt with the answers saved in time; one past its time is dated when it closed. */
+  private async finalise(attempt: AttemptRecord, now: Date): Promise<AttemptRecord> {
+    const expired = isExpired(attempt, now);
+    const finalised = await this.repository.finalise(
+      attempt.id,
+      expired ? closesAt(attempt) : now,
+      (locked) => scoreAttempt(locked, BANK),
+    );
+    this.logger.info(
+      { attemptId: attempt.id, score: finalised.score, maxScore: finalised.maxScore, expired },
+      'Quiz attempt submitted',
+    );
+    return finalised;
+  }
+
+  private async requireClass(classId: string) {
+    const klass = await this.repository.findClass(classId);
+    if (!klass) throw new DomainError(ErrorCode.NotFound);
+    return klass;
+  }
+
+  private async load(attemptId: string): Promise<AttemptRecord> {
+    const attempt = await this.repository.findAttempt(attemptId);
+    if (!attempt) throw new DomainError(ErrorCode.NotFound);
+    return attempt;
+  }
+}
