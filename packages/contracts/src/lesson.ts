@@ -27,6 +27,12 @@ export const ZLessonState = z.object({
 });
 export type TLessonState = z.infer<typeof ZLessonState>;
 
+/** GET /api/lesson's query: a teacher (or admin) names the class; a student's is their own. */
+export const ZLessonQuery = z.strictObject({
+  classId: z.uuid({ error: "L'identifiant de classe n'est pas valide" }).optional(),
+});
+export type TLessonQuery = z.infer<typeof ZLessonQuery>;
+
 /** PUT /api/classes/:classId/phases/:number (teacher of the class). */
 export const ZSetPhaseLockRequest = z.strictObject({
   locked: z.boolean({ error: 'Indiquez si la phase est verrouillée (true) ou ouverte (false)' }),
