@@ -4,7 +4,9 @@ import { InfraModule } from './common/infra/infra.module';
 import { API_CONFIG, type ApiConfig } from './config/config';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClassesModule } from './modules/classes/classes.module';
+import { ContentModule } from './modules/content/content.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
+import { DeliverablesModule } from './modules/deliverables/deliverables.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { HealthModule } from './modules/health/health.module';
 import { QuizModule } from './modules/quiz/quiz.module';
@@ -34,6 +36,8 @@ export class AppModule {
         AuthModule,
         ClassesModule,
         ExperimentsModule,
+        ContentModule,
+        DeliverablesModule,
         DatasetsModule,
         HealthModule,
         QuizModule,

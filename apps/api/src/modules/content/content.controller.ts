@@ -1,0 +1,52 @@
+import {
+  SESSION_COOKIE,
+  type TLessonQuery,
+  type TLessonState,
+  type TSetPhaseLockRequest,
+  ZLessonQuery,
+  ZLessonState,
+  ZSetPhaseLockRequest,
+} from '@dlclass/contracts';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../../common/auth/auth.decorator';
+import type { AuthContext } from '../../common/auth/auth.types';
+import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../common/openapi';
+import { ZodValidationPipe } from '../../common/zod-validation.pipe';
+import { ContentService } from './content.service';
+
+@ApiTags('lesson')
+@ApiBearerAuth()
+@ApiCookieAuth(SESSION_COOKIE)
+@Controller()
+export class ContentController {
+  constructor(private readonly service: ContentService) {}
+
+  @Get('lesson')
+  @ApiOperation({
+    summary: 'La séance : phases ouvertes ou verrouillées et, pour un élève, sa progression par activité',
+  })
+  @ApiQuery({ name: 'classId', required: false, description: 'Obligatoire pour un enseignant' })
+  @ApiZodResponse(200, ZLessonState, 'État de la séance')
+  @ApiErrors(400, 401, 404)
+  lesson(
+    @Auth() auth: AuthContext,
+    @Query(new ZodValidationPipe(ZLessonQuery)) query: TLessonQuery,
+  ): Promise<TLessonState> {
+    return this.service.lesson(auth, query);
+  }
+
+  @Put('classes/:classId/phases/:number')
+  @ApiOperation({ summary: 'Verrouille ou ouvre une phase pour la classe (les élèves le voient en direct)' })
+  @ApiZodBody(ZSetPhaseLockRequest)
+  @ApiZodResponse(200, ZLessonState, 'État de la séance après le changement')
+  @ApiErrors(400, 401, 403, 404)
+  setPhaseLock(
+    @Auth() auth: AuthContext,
+    @Param('classId') classId: string,
+    @Param('number') phaseNumber: string,
+    @Body(new ZodValidationPipe(ZSetPhaseLockRequest)) body: TSetPhaseLockRequest,
+  ): Promise<TLessonState> {
+    return this.service.setPhaseLock(auth, classId, phaseNumber, body);
+  }
+}

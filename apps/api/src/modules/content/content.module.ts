@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RealtimeModule } from '../realtime/realtime.module';
+import { ContentController } from './content.controller';
+import { ContentRepository } from './content.repository';
+import { ContentService } from './content.service';
+
+@Module({
+  imports: [RealtimeModule],
+  controllers: [ContentController],
+  providers: [ContentRepository, ContentService],
+})
+export class ContentModule {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { DeliverablesController } from './deliverables.controller';
+import { DeliverablesRepository } from './deliverables.repository';
+import { DeliverablesService } from './deliverables.service';
+
+@Module({
+  controllers: [DeliverablesController],
+  providers: [DeliverablesRepository, DeliverablesService],
+})
+export class DeliverablesModule {}

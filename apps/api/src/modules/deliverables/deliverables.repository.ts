@@ -1,0 +1,136 @@
+import type { TAnswers } from '@dlclass/contracts';
+import type { Prisma, PrismaClient } from '@dlclass/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { PRISMA } from '../../common/infra/tokens';
+import type { MeasuredRun } from './measured';
+
+const deliverableSelect = {
+  id: true,
+  userId: true,
+  classId: true,
+  activity: true,
+  status: true,
+  version: true,
+  answers: true,
+  submittedVersion: true,
+  updatedAt: true,
+  submittedAt: true,
+  returnedAt: true,
+} satisfies Prisma.DeliverableSelect;
+
+export type DeliverableRow = Prisma.DeliverableGetPayload<{ select: typeof deliverableSelect }>;
+
+/** Statuses in which the student may still change the answers. */
+const EDITABLE = ['DRAFT', 'RETURNED'] as const;
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
+
+@Injectable()
+export class DeliverablesRepository {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  find(userId: string, activity: string): Promise<DeliverableRow | null> {
+    return this.prisma.deliverable.findUnique({
+      where: { userId_activity: { userId, activity } },
+      select: deliverableSelect,
+    });
+  }
+
+  findInClass(id: string, classId: string): Promise<DeliverableRow | null> {
+    return this.prisma.deliverable.findFirst({ where: { id, classId }, select: deliverableSelect });
+  }
+
+  /**
+   * The first save (version 1). False when a record already exists: another tab's first save won the
+   * race (the unique (userId, activity) constraint decides), and this one is stale.
+   */
+  async createFirst(input: {
+    userId: string;
+    classId: string | null;
+    activity: string;
+    answers: TAnswers;
+    placementScore: number | null;
+    savedAt: Date;
+  }): Promise<boolean> {
+    const { savedAt, ...data } = input;
+    try {
+      await this.prisma.deliverable.create({
+        data: { ...data, version: 1, createdAt: savedAt, updatedAt: savedAt },
+        select: { id: true },
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces the answers in one conditional write: only if the record is still at `expectedVersion` and
+   * editable. False otherwise (stale or locked: read the record to tell which).
+   */
+  async saveIfCurrent(input: {
+    userId: string;
+    activity: string;
+    expectedVersion: number;
+    answers: TAnswers;
+    placementScore: number | null;
+    savedAt: Date;
+  }): Promise<boolean> {
+    const { count } = await this.prisma.deliverable.updateMany({
+      where: {
+        userId: input.userId,
+        activity: input.activity,
+        version: input.expectedVersion,
+        status: { in: [...EDITABLE] },
+      },
+      data: {
+        answers: input.answers,
+        placementScore: input.placementScore,
+        version: { increment: 1 },
+        updatedAt: input.savedAt,
+      },
+    });
+    return count === 1;
+  }
+
+  /** Draft/returned at `version` → submitted, in one conditional write; false when not (stale or locked). */
+  async submitIfCurrent(userId: string, activity: string, version: number, at: Date): Promise<boolean> {
+    const { count } = await this.prisma.deliverable.updateMany({
+      where: { userId, activity, version, status: { in: [...EDITABLE] } },
+      data: { status: 'SUBMITTED', submittedVersion: version, submittedAt: at },
+    });
+    return count === 1;
+  }
+
+  /** Submitted/finalised → returned (editable again); false when it was not submitted. */
+  async returnIfSubmitted(id: string, at: Date): Promise<boolean> {
+    const { count } = await this.prisma.deliverable.updateMany({
+      where: { id, status: { in: ['SUBMITTED', 'FINALISED'] } },
+      data: { status: 'RETURNED', returnedAt: at },
+    });
+    return count === 1;
+  }
+
+  /** The user's runs among `ids`, with what the measured facts read (others' runs are left out). */
+  findRuns(userId: string, ids: string[]): Promise<MeasuredRun[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.prisma.experiment.findMany({
+      where: { id: { in: ids }, userId },
+      select: {
+        id: true,
+        name: true,
+        createdAt: true,
+        backend: true,
+        device: true,
+        parameterCount: true,
+        durationMs: true,
+        testAccuracy: true,
+        spec: true,
+        evaluation: true,
+        epochs: { orderBy: { epoch: 'asc' }, select: { accuracy: true, valAccuracy: true } },
+        drawings: { orderBy: { createdAt: 'asc' }, select: { intended: true, predicted: true } },
+      },
+    });
+  }
+}

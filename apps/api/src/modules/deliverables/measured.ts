@@ -1,0 +1,259 @@
+import { type TField, type TTemplate, templateFields } from '@dlclass/content';
+import {
+  IMAGE_SIZE,
+  type TAnswers,
+  type TEvaluation,
+  type TExperimentSpec,
+  type TLayer,
+  type TMeasuredFact,
+  type TMeasuredValue,
+  ZEvaluation,
+  ZExperimentSpec,
+} from '@dlclass/contracts';
+import { describeModel, splitSizes } from '@dlclass/ml';
+
+/** One of the student's runs, as the measured facts need it (the stored spec and evaluation unparsed). */
+export interface MeasuredRun {
+  id: string;
+  name: string;
+  createdAt: Date;
+  backend: string | null;
+  device: string | null;
+  parameterCount: number;
+  durationMs: number | null;
+  testAccuracy: number | null;
+  spec: unknown;
+  evaluation: unknown;
+  /** In epoch order. */
+  epochs: { accuracy: number; valAccuracy: number | null }[];
+  drawings: { intended: number | null; predicted: number }[];
+}
+
+const NOTHING: TMeasuredValue = { value: null, source: null };
+
+const DATASET_NAMES: Record<TExperimentSpec['dataset'], string> = {
+  mnist: 'MNIST',
+  'fashion-mnist': 'Fashion-MNIST',
+};
+
+const when = new Intl.DateTimeFormat('fr-FR', {
+  day: '2-digit',
+  month: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+});
+
+/** "Expérience « cnn-1 » du 25/11 à 10:12" */
+export function runSource(run: Pick<MeasuredRun, 'name' | 'createdAt'>): string {
+  const parts = Object.fromEntries(when.formatToParts(run.createdAt).map((p) => [p.type, p.value]));
+  return `Expérience « ${run.name} » du ${parts.day}/${parts.month} à ${parts.hour}:${parts.minute}`;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** "3 dessins : 2 lus comme vous vouliez, 1 mal lu" (drawings without an intended digit said so). */
+export function drawingsSummary(drawings: MeasuredRun['drawings']): string {
+  if (drawings.length === 0) return 'Aucun dessin';
+  const stated = drawings.filter((d) => d.intended !== null);
+  const right = stated.filter((d) => d.intended === d.predicted).length;
+  const parts = [
+    `${plural(right, 'lu', 'lus')} comme vous vouliez`,
+    plural(stated.length - right, 'mal lu', 'mal lus'),
+  ];
+  const unstated = drawings.length - stated.length;
+  if (unstated > 0) parts.push(`${unstated} sans chiffre indiqué`);
+  return `${plural(drawings.length, 'dessin', 'dessins')} : ${parts.join(', ')}`;
+}
+
+type ParsedRun = { spec: TExperimentSpec | null; evaluation: TEvaluation | null };
+const parsedRuns = new WeakMap<MeasuredRun, ParsedRun>();
+
+/** A run's stored spec and evaluation, read once against today's contracts (null where they no longer fit). */
+function parsed(run: MeasuredRun): ParsedRun {
+  let result = parsedRuns.get(run);
+  if (!result) {
+    const spec = ZExperimentSpec.safeParse(run.spec);
+    const evaluation = run.evaluation == null ? null : ZEvaluation.safeParse(run.evaluation);
+    result = {
+      spec: spec.success ? spec.data : null,
+      evaluation: evaluation?.success ? evaluation.data : null,
+    };
+    parsedRuns.set(run, result);
+  }
+  return result;
+}
+
+/** One fact of one run; numbers stay numbers (accuracies 0 to 1), the page formats them. */
+export function factOf(run: MeasuredRun, fact: TMeasuredFact): string | number | null {
+  const { spec, evaluation } = parsed(run);
+  const training = spec?.training;
+  const split = training ? splitSizes(training.trainSize, training.validationSplit) : null;
+  const lastEpoch = run.epochs.at(-1);
+  switch (fact) {
+    case 'backend':
+      return run.backend;
+    case 'device':
+      return run.device;
+    case 'dataset':
+      return spec ? DATASET_NAMES[spec.dataset] : null;
+    case 'trainImages':
+      return split?.train ?? null;
+    case 'validationImages':
+      return split?.validation ?? null;
+    case 'testImages':
+      return evaluation ? evaluation.confusionMatrix.flat().reduce((sum, n) => sum + n, 0) : null;
+    case 'imageSize':
+      return `${IMAGE_SIZE} × ${IMAGE_SIZE} pixels`;
+    case 'layerCount': {
+      const description = spec ? describeModel(spec.model) : null;
+      return description?.ok ? description.layers.length : null;
+    }
+    case 'parameterCount':
+      return run.parameterCount;
+    case 'epochs':
+      return run.epochs.length;
+    case 'batchSize':
+      return training?.batchSize ?? null;
+    case 'optimizer':
+      return training?.optimizer ?? null;
+    case 'learningRate':
+      return training?.learningRate ?? null;
+    case 'trainAccuracy':
+      return lastEpoch?.accuracy ?? null;
+    case 'validationAccuracy':
+      return lastEpoch?.valAccuracy ?? null;
+    case 'testAccuracy':
+      return run.testAccuracy;
+    case 'trainingSeconds':
+      return run.durationMs === null ? null : Math.round(run.durationMs / 100) / 10;
+    case 'correctSamples': {
+      if (!evaluation) return null;
+      const right = evaluation.samples.filter((s) => s.label === s.prediction).length;
+      return `${right} / ${evaluation.samples.length}`;
+    }
+    case 'drawings':
+      return drawingsSummary(run.drawings);
+  }
+}
+
+function layerText(layer: TLayer): string {
+  switch (layer.type) {
+    case 'dense':
+      return `Dense ${layer.units} (${layer.activation})`;
+    case 'conv2d':
+      return `Conv2D ${layer.filters} filtres ${layer.kernelSize}×${layer.kernelSize}`;
+    case 'maxPooling2d':
+      return `MaxPooling ${layer.poolSize}×${layer.poolSize}`;
+    case 'flatten':
+      return 'Flatten';
+    case 'dropout':
+      return `Dropout ${layer.rate}`;
+  }
+}
+
+/** The settings a student may change between two runs, with their French names. */
+const PARAMETERS: { label: string; value: (spec: TExperimentSpec) => string | number }[] = [
+  { label: 'jeu de données', value: (s) => DATASET_NAMES[s.dataset] },
+  {
+    label: 'architecture du modèle',
+    value: (s) => s.model.layers.map(layerText).join(' → ') || 'aucune couche cachée',
+  },
+  { label: "nombre d'époques", value: (s) => s.training.epochs },
+  { label: 'taille de batch', value: (s) => s.training.batchSize },
+  { label: 'optimiseur', value: (s) => s.training.optimizer },
+  { label: "taux d'apprentissage", value: (s) => s.training.learningRate },
+  { label: "taille du jeu d'entraînement", value: (s) => s.training.trainSize },
+  { label: 'part de validation', value: (s) => s.training.validationSplit },
+  {
+    label: 'augmentation des données',
+    value: ({ training: { augmentation: a } }) =>
+      a && (a.shift > 0 || a.rotation > 0) ? `décalage ${a.shift} px, rotation ${a.rotation}°` : 'aucune',
+  },
+  { label: 'graine', value: (s) => s.training.seed ?? 'aléatoire' },
+];
+
+/**
+ * What changed from one run's spec to the other's: one parameter → its name and both values; several →
+ * their names and both values joined; none → "aucun paramètre modifié".
+ */
+export function specDiff(
+  before: TExperimentSpec,
+  after: TExperimentSpec,
+): { parameter: string; oldValue: string | number | null; newValue: string | number | null } {
+  const changed = PARAMETERS.map((p) => ({
+    label: p.label,
+    old: p.value(before),
+    new: p.value(after),
+  })).filter((p) => p.old !== p.new);
+  if (changed.length === 0) return { parameter: 'aucun paramètre modifié', oldValue: null, newValue: null };
+  const [only] = changed;
+  if (changed.length === 1 && only) return { parameter: only.label, oldValue: only.old, newValue: only.new };
+  return {
+    parameter: `plusieurs paramètres : ${changed.map((p) => p.label).join(', ')}`,
+    oldValue: changed.map((p) => `${p.label} ${p.old}`).join(' ; '),
+    newValue: changed.map((p) => `${p.label} ${p.new}`).join(' ; '),
+  };
+}
+
+/** The run ids an answer cites, for the fields that cite runs. */
+export function citedRuns(field: TField, answer: TAnswers[string] | undefined): string[] {
+  if (answer === undefined) return [];
+  switch (field.kind) {
+    case 'run':
+    case 'runs':
+      return Array.isArray(answer) ? answer : [];
+    case 'experiment':
+      return typeof answer === 'object' && !Array.isArray(answer)
+        ? [answer.before, answer.after].filter((id): id is string => typeof id === 'string')
+        : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The template's measured values for this student: `measured` fields and measured table cells from the
+ * run the template's first `run` field names; for each documented experiment, what changed between its two
+ * runs and their test accuracies. A value whose run is not chosen (or not among `runs`) is null.
+ */
+export function measuredFacts(
+  template: TTemplate,
+  answers: TAnswers,
+  runs: ReadonlyMap<string, MeasuredRun>,
+): Record<string, TMeasuredValue> {
+  const fields = templateFields(template);
+  const runField = fields.find((field) => field.kind === 'run');
+  const mainRunId = runField ? citedRuns(runField, answers[runField.id])[0] : undefined;
+  const mainRun = mainRunId ? runs.get(mainRunId) : undefined;
+  const measure = (run: MeasuredRun | undefined, value: (run: MeasuredRun) => string | number | null) =>
+    run ? { value: value(run), source: runSource(run) } : NOTHING;
+
+  const measured: Record<string, TMeasuredValue> = {};
+  for (const field of fields) {
+    if (field.kind === 'measured') {
+      measured[field.id] = measure(mainRun, (run) => factOf(run, field.fact));
+    } else if (field.kind === 'table') {
+      for (const row of field.rows) {
+        for (const [column, fact] of Object.entries(row.measured ?? {})) {
+          measured[`${field.id}.${row.id}.${column}`] = measure(mainRun, (run) => factOf(run, fact));
+        }
+      }
+    } else if (field.kind === 'experiment') {
+      const answer = answers[field.id];
+      const ids = typeof answer === 'object' && !Array.isArray(answer) ? answer : {};
+      const before = ids.before ? runs.get(ids.before) : undefined;
+      const after = ids.after ? runs.get(ids.after) : undefined;
+      const beforeSpec = before && parsed(before).spec;
+      const afterSpec = after && parsed(after).spec;
+      const diff = beforeSpec && afterSpec ? specDiff(beforeSpec, afterSpec) : null;
+      const source = before && after ? `${runSource(before)} → ${runSource(after)}` : null;
+      measured[`${field.id}.parameter`] = { value: diff?.parameter ?? null, source };
+      measured[`${field.id}.oldValue`] = { value: diff?.oldValue ?? null, source };
+      measured[`${field.id}.newValue`] = { value: diff?.newValue ?? null, source };
+      measured[`${field.id}.beforeAccuracy`] = measure(before, (run) => run.testAccuracy);
+      measured[`${field.id}.afterAccuracy`] = measure(after, (run) => run.testAccuracy);
+    }
+  }
+  return measured;
+}
