@@ -1,4 +1,5 @@
 import { SEANCE_1 } from '@dlclass/content';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { LessonProgram } from '@/components/LessonProgram';
 import { StudentRuns } from '@/components/StudentRuns';
@@ -17,9 +18,15 @@ export default async function StudentPage() {
         {user.className && <span className="muted">{t('student.classLabel', { name: user.className })}</span>}
       </div>
       <h2 className="visually-hidden">{t('student.title')}</h2>
-      <LessonProgram lesson={SEANCE_1} t={t} />
+      <LessonProgram lesson={SEANCE_1} />
       <section className="card" aria-labelledby="runs-title">
-        <h2 id="runs-title">{t('student.runsTitle')}</h2>
+        <div className="spread">
+          <h2 id="runs-title">{t('student.runsTitle')}</h2>
+          <span className="row">
+            <Link href="/eleve/comparer">{t('lesson.compare.link')}</Link>
+            <Link href="/eleve/glossaire">{t('lesson.glossary.link')}</Link>
+          </span>
+        </div>
         <StudentRuns />
       </section>
     </>

@@ -1,4 +1,6 @@
+import { SEANCE_1 } from '@dlclass/content';
 import { redirect } from 'next/navigation';
+import { PhaseLocks } from '@/components/lesson/PhaseLocks';
 import { TeacherDashboard } from '@/components/TeacherDashboard';
 import { getTranslator } from '@/i18n/server';
 import { getCurrentUser } from '@/lib/server-api';
@@ -12,6 +14,7 @@ export default async function TeacherPage() {
     <>
       <h1>{t('teacher.title')}</h1>
       <TeacherDashboard />
+      <PhaseLocks lesson={SEANCE_1} />
     </>
   );
 }
