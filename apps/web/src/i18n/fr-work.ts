@@ -65,6 +65,32 @@ export const frWork = {
       skill: 'Compétence',
     },
     characters: '{count} / {max} caractères',
+    seconds: '{value} s',
+  },
+  schema: {
+    instructions:
+      'Faites glisser chaque étiquette sur un emplacement. Au clavier : Entrée sur une étiquette la choisit et mène aux emplacements, les flèches passent d’un emplacement à l’autre, Entrée y dépose l’étiquette, Échap annule.',
+    diagramTitle:
+      'Schéma d’un réseau de neurones : couche d’entrée à gauche, deux couches cachées, couche de sortie à droite, et des emplacements numérotés à compléter.',
+    labelsTitle: 'Étiquettes à placer',
+    allPlaced: 'Toutes les étiquettes sont placées. Vous pouvez encore les déplacer.',
+    slotsTitle: 'Emplacements',
+    empty: 'vide',
+    slotEmpty: 'Emplacement {number} : vide',
+    slotFilled: 'Emplacement {number} : {label}',
+    removeLabel: 'Retirer « {label} » de l’emplacement {number}',
+    picked:
+      'Étiquette « {label} » choisie : choisissez un emplacement avec les flèches puis appuyez sur Entrée (Échap pour annuler).',
+    placed: '« {label} » placée sur l’emplacement {number}.',
+    replaced:
+      '« {label} » placée sur l’emplacement {number} ; « {previous} » retourne dans les étiquettes à placer.',
+    removed: '« {label} » retirée de l’emplacement {number}.',
+    cancelled: 'Choix annulé.',
+    check: 'Vérifier',
+    checking: 'Vérification…',
+    score: '{correct} / {total} étiquettes bien placées',
+    right: 'juste',
+    wrong: 'à revoir',
   },
   pages: {
     notFound: 'Cette activité n’a pas encore de modèle de fiche.',

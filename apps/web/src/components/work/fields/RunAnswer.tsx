@@ -8,6 +8,7 @@ import { useI18n } from '@/i18n/client';
 import { formatDateTime, formatPercent } from '@/lib/format';
 import { useWork } from '../WorkProvider';
 import styles from '../work.module.css';
+import { asList } from './values';
 
 /** How a run reads in a picker: its name, when, and its test accuracy (or its state while unfinished). */
 export function useRunLabel(): (run: TExperimentSummary) => string {
@@ -71,9 +72,6 @@ export function RunSelect({ label, value, onChange, error, testId }: RunSelectPr
     </FieldFrame>
   );
 }
-
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 
 /** A `run` field: one run, answered as [runId]; the template's measured values are read from it. */
 export function RunAnswer({ field }: { field: { id: string; label: string } }) {
