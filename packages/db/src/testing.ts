@@ -8,10 +8,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { REFERENCE_EXPERIMENT, type TEvaluation, type TExperimentSpec } from '@dlclass/contracts';
 import { Client } from 'pg';
 import { createPrismaClient, DEFAULT_DATABASE_URL } from './client';
 import { createSession, displayKeyOf, hashSecret } from './credentials';
-import type { Class, PrismaClient, User } from './generated/prisma/client';
+import type { Class, Experiment, PrismaClient, User } from './generated/prisma/client';
 import { migrateDatabase } from './migrate';
 
 export const TEST_TEMPLATE_DATABASE = 'dlclass_test_template';
@@ -193,13 +194,14 @@ export async function createAdmin(
 export function createClass(
   prisma: PrismaClient,
   teacherId: string,
-  overrides: { name?: string; code?: string } = {},
+  overrides: { name?: string; code?: string; lockedPhases?: number[] } = {},
 ): Promise<Class> {
   return prisma.class.create({
     data: {
       teacherId,
       name: overrides.name ?? 'Classe test',
       code: (overrides.code ?? `T${uniqueSuffix().toUpperCase()}`).toUpperCase(),
+      ...(overrides.lockedPhases ? { lockedPhases: overrides.lockedPhases } : {}),
     },
   });
 }
@@ -226,4 +228,74 @@ export async function createStudent(
 /** A valid session for the user; returns the bearer token (also usable as the session cookie). */
 export async function issueSessionToken(prisma: PrismaClient, userId: string): Promise<string> {
   return (await createSession(prisma, userId)).token;
+}
+
+/** Ten test digits (0-9), the model right on `correct` of them. */
+export function sampleEvaluation(testAccuracy: number, correct = 10): TEvaluation {
+  return {
+    testAccuracy,
+    testLoss: 0.05,
+    confusionMatrix: Array.from({ length: 10 }, (_, digit) =>
+      Array.from({ length: 10 }, (_, predicted) => (digit === predicted ? 100 : 0)),
+    ),
+    perClass: Array.from({ length: 10 }, (_, digit) => ({ digit, precision: 1, recall: 1, support: 100 })),
+    samples: Array.from({ length: 10 }, (_, digit) => ({
+      testIndex: digit,
+      label: digit,
+      prediction: digit < correct ? digit : (digit + 1) % 10,
+      confidence: 0.9,
+      pixels: new Array(784).fill(0),
+    })),
+  };
+}
+
+/**
+ * A run row as the worker leaves it (no training): SUCCEEDED by default, with its epochs and evaluation,
+ * owned by `user` (a student's run belongs to their class).
+ */
+export async function createExperiment(
+  prisma: PrismaClient,
+  user: { id: string; classId: string | null },
+  overrides: {
+    name?: string;
+    spec?: TExperimentSpec;
+    status?: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+    parameterCount?: number;
+    testAccuracy?: number;
+    /** Of the ten test digits shown after the run. */
+    correctSamples?: number;
+    durationMs?: number;
+    epochs?: { accuracy: number; valAccuracy: number | null }[];
+  } = {},
+): Promise<Experiment> {
+  const status = overrides.status ?? 'SUCCEEDED';
+  const succeeded = status === 'SUCCEEDED';
+  const testAccuracy = overrides.testAccuracy ?? 0.98;
+  const epochs = overrides.epochs ?? [
+    { accuracy: 0.9, valAccuracy: 0.91 },
+    { accuracy: 0.96, valAccuracy: 0.97 },
+  ];
+  const spec = overrides.spec ?? REFERENCE_EXPERIMENT;
+  return prisma.experiment.create({
+    data: {
+      userId: user.id,
+      classId: user.classId,
+      name: overrides.name ?? spec.name ?? 'Expérience test',
+      spec,
+      status,
+      parameterCount: overrides.parameterCount ?? 1000,
+      backend: succeeded ? 'cpu' : null,
+      device: succeeded ? 'CPU (test)' : null,
+      durationMs: succeeded ? (overrides.durationMs ?? 42_000) : null,
+      testAccuracy: succeeded ? testAccuracy : null,
+      testLoss: succeeded ? 0.05 : null,
+      evaluation: succeeded ? sampleEvaluation(testAccuracy, overrides.correctSamples) : undefined,
+      finishedAt: succeeded ? new Date() : null,
+      epochs: succeeded
+        ? {
+            create: epochs.map((e, i) => ({ epoch: i + 1, loss: 0.1, valLoss: 0.1, durationMs: 1000, ...e })),
+          }
+        : undefined,
+    },
+  });
 }

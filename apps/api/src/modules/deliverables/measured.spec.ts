@@ -1,5 +1,5 @@
 import { type TTemplate, templateFor } from '@dlclass/content';
-import { REFERENCE_EXPERIMENT, type TExperimentSpec } from '@dlclass/contracts';
+import { REFERENCE_EXPERIMENT, type TAnswers, type TExperimentSpec } from '@dlclass/contracts';
 import { describeModel } from '@dlclass/ml';
 import { drawingsSummary, type MeasuredRun, measuredFacts, runSource, specDiff } from './measured';
 
@@ -80,7 +80,8 @@ describe('measuredFacts (what the platform measured on the student runs)', () =>
   });
 
   it('leaves every measured value empty until a run is chosen, and ignores a run it was not given', () => {
-    for (const answers of [{}, { run: ['00000000-0000-4000-8000-0000000000ff'] }]) {
+    const unchosen: TAnswers[] = [{}, { run: ['00000000-0000-4000-8000-0000000000ff'] }];
+    for (const answers of unchosen) {
       const measured = measuredFacts(template('fiche-observation'), answers, new Map());
       expect(measured['test-accuracy']).toEqual({ value: null, source: null });
       expect(measured.drawings).toEqual({ value: null, source: null });

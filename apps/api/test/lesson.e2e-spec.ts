@@ -1,0 +1,242 @@
+import { SEANCE_1, templateFor, textFieldIds } from '@dlclass/content';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  TLessonState,
+  TPhasesChangedEvent,
+} from '@dlclass/contracts';
+import { seedDemo } from '@dlclass/db';
+import {
+  createAdmin,
+  createClass,
+  createExperiment,
+  createStudent,
+  createTeacher,
+  issueSessionToken,
+} from '@dlclass/db/testing';
+import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import { type Harness, startHarness } from './harness';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+describe('Lesson state: phase locks, live changes, progress (real PostgreSQL and Redis)', () => {
+  let h: Harness;
+  let classId: string;
+  let otherClassId: string;
+  let teacherToken: string;
+  let otherTeacherToken: string;
+  let adminToken: string;
+  let alice: { id: string; classId: string | null; token: string };
+  let carolToken: string;
+  const sockets: ClientSocket[] = [];
+
+  const api = () => request(h.server);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const slugs = SEANCE_1.phases.flatMap((phase) => phase.activities.map((activity) => activity.slug));
+
+  async function connect(token: string): Promise<ClientSocket> {
+    const socket: ClientSocket = io(h.url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+
+  const nextPhasesEvent = (socket: ClientSocket) =>
+    new Promise<TPhasesChangedEvent>((resolve) => socket.once('lesson:phases', resolve));
+
+  beforeAll(async () => {
+    h = await startHarness('lesson');
+    const teacher = await createTeacher(h.db.prisma);
+    teacherToken = await issueSessionToken(h.db.prisma, teacher.id);
+    classId = (await createClass(h.db.prisma, teacher.id)).id;
+    const a = await createStudent(h.db.prisma, classId, { displayName: 'Alice' });
+    alice = { id: a.id, classId: a.classId, token: await issueSessionToken(h.db.prisma, a.id) };
+    const otherTeacher = await createTeacher(h.db.prisma);
+    otherTeacherToken = await issueSessionToken(h.db.prisma, otherTeacher.id);
+    otherClassId = (await createClass(h.db.prisma, otherTeacher.id)).id;
+    const carol = await createStudent(h.db.prisma, otherClassId, { displayName: 'Carol' });
+    carolToken = await issueSessionToken(h.db.prisma, carol.id);
+    adminToken = await issueSessionToken(h.db.prisma, (await createAdmin(h.db.prisma)).id);
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await h?.close();
+  });
+
+  it("gives a student their class's lesson: only phase 1 open in a new class, nothing started", async () => {
+    const res = await api().get('/api/lesson').set(as(alice.token)).expect(200);
+    const state = res.body as TLessonState;
+    expect(state).toMatchObject({ lessonId: SEANCE_1.id, classId });
+    expect(state.phases).toEqual([
+      { number: 1, locked: false },
+      { number: 2, locked: true },
+      { number: 3, locked: true },
+    ]);
+    expect(Object.keys(state.progress).sort()).toEqual([...slugs].sort());
+    expect(new Set(Object.values(state.progress))).toEqual(new Set(['not-started']));
+  });
+
+  it('makes a teacher name one of their classes, and shows them no progress', async () => {
+    const missing = await api().get('/api/lesson').set(as(teacherToken)).expect(400);
+    expect(missing.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/classe/),
+    });
+    const own = await api().get(`/api/lesson?classId=${classId}`).set(as(teacherToken)).expect(200);
+    expect(own.body).toMatchObject({ classId, progress: {} });
+    await api().get(`/api/lesson?classId=${classId}`).set(as(otherTeacherToken)).expect(404);
+    await api().get(`/api/lesson?classId=${classId}`).set(as(adminToken)).expect(200);
+    await api().get('/api/lesson?classId=pas-un-uuid').set(as(teacherToken)).expect(400);
+    await api().get('/api/lesson').expect(401);
+  });
+
+  it("lets only the class's teacher (or an admin) lock and unlock phases", async () => {
+    const student = await api()
+      .put(`/api/classes/${classId}/phases/2`)
+      .set(as(alice.token))
+      .send({ locked: false })
+      .expect(403);
+    expect(student.body.code).toBe('FORBIDDEN');
+    await api()
+      .put(`/api/classes/${classId}/phases/2`)
+      .set(as(otherTeacherToken))
+      .send({ locked: false })
+      .expect(404);
+    await api()
+      .put(`/api/classes/${classId}/phases/9`)
+      .set(as(teacherToken))
+      .send({ locked: false })
+      .expect(404);
+    const invalid = await api()
+      .put(`/api/classes/${classId}/phases/2`)
+      .set(as(teacherToken))
+      .send({ locked: 'oui' })
+      .expect(400);
+    expect(invalid.body.fields).toEqual([{ field: 'locked', message: expect.any(String) }]);
+    expect(
+      (await h.db.prisma.class.findUniqueOrThrow({ where: { id: classId } })).lockedPhases.sort(),
+    ).toEqual([2, 3]);
+    const admin = await api()
+      .put(`/api/classes/${classId}/phases/3`)
+      .set(as(adminToken))
+      .send({ locked: true })
+      .expect(200);
+    expect(admin.body.phases).toContainEqual({ number: 3, locked: true });
+  });
+
+  it("tells the class's students and teachers live when a phase opens, and only them", async () => {
+    const student = await connect(alice.token);
+    const teacher = await connect(teacherToken);
+    expect(await teacher.emitWithAck('class:subscribe', { classId })).toEqual({ ok: true });
+    const otherStudent = await connect(carolToken);
+    const otherHeard: TPhasesChangedEvent[] = [];
+    otherStudent.on('lesson:phases', (event) => otherHeard.push(event));
+    const studentHears = nextPhasesEvent(student);
+    const teacherHears = nextPhasesEvent(teacher);
+
+    const res = await api()
+      .put(`/api/classes/${classId}/phases/2`)
+      .set(as(teacherToken))
+      .send({ locked: false })
+      .expect(200);
+    const expected = {
+      classId,
+      phases: [
+        { number: 1, locked: false },
+        { number: 2, locked: false },
+        { number: 3, locked: true },
+      ],
+    };
+    expect(res.body).toMatchObject(expected);
+    expect(await studentHears).toEqual(expected);
+    expect(await teacherHears).toEqual(expected);
+
+    // The other class's own change reaches its student, and is the first thing it hears: the first
+    // class's event never did.
+    const otherHears = nextPhasesEvent(otherStudent);
+    await api()
+      .put(`/api/classes/${otherClassId}/phases/3`)
+      .set(as(otherTeacherToken))
+      .send({ locked: false })
+      .expect(200);
+    expect((await otherHears).classId).toBe(otherClassId);
+    expect(otherHeard.map((event) => event.classId)).toEqual([otherClassId]);
+
+    const state = await api().get('/api/lesson').set(as(alice.token)).expect(200);
+    expect(state.body.phases).toEqual(expected.phases);
+  });
+
+  it("reports the student's progress from their runs, saved work and QCM attempts", async () => {
+    const progress = async () =>
+      ((await api().get('/api/lesson').set(as(alice.token)).expect(200)).body as TLessonState).progress;
+
+    await createExperiment(h.db.prisma, alice, { status: 'RUNNING' });
+    expect((await progress())['hello-world']).toBe('in-progress');
+    const run = await createExperiment(h.db.prisma, alice);
+    expect((await progress())['hello-world']).toBe('done');
+
+    await api()
+      .put('/api/deliverables/fiche-observation')
+      .set(as(alice.token))
+      .send({ version: 0, answers: { run: [run.id], learned: 'Une époque = un passage sur les données' } })
+      .expect(200);
+    expect((await progress())['fiche-observation']).toBe('in-progress');
+    await api()
+      .post('/api/deliverables/fiche-observation/submit')
+      .set(as(alice.token))
+      .send({ version: 1 })
+      .expect(200);
+    expect((await progress())['fiche-observation']).toBe('done');
+
+    const demonstrations = templateFor('demonstrations');
+    if (!demonstrations) throw new Error('no demonstrations template');
+    const [first, ...others] = textFieldIds(demonstrations);
+    await api()
+      .put('/api/deliverables/demonstrations')
+      .set(as(alice.token))
+      .send({ version: 0, answers: { [first as string]: 'Elle complète le code' } })
+      .expect(200);
+    expect((await progress()).demonstrations).toBe('in-progress');
+    await api()
+      .put('/api/deliverables/demonstrations')
+      .set(as(alice.token))
+      .send({
+        version: 1,
+        answers: Object.fromEntries([first, ...others].map((id) => [id as string, 'Ma réponse'])),
+      })
+      .expect(200);
+    expect((await progress()).demonstrations).toBe('done');
+
+    const attempt = {
+      userId: alice.id,
+      classId,
+      seed: 1,
+      questionIds: [],
+      optionOrder: {},
+      deadline: new Date(Date.now() + 20 * 60_000),
+    };
+    const active = await h.db.prisma.quizAttempt.create({ data: { ...attempt, number: 1 } });
+    expect((await progress()).qcm).toBe('in-progress');
+    await h.db.prisma.quizAttempt.update({ where: { id: active.id }, data: { submittedAt: new Date() } });
+    expect((await progress()).qcm).toBe('done');
+  });
+
+  it('opens every phase of the seeded demonstration class', async () => {
+    const seeded = await seedDemo(h.db.prisma, {
+      classCode: 'LESSON1',
+      teacherEmail: 'lesson-demo@test.local',
+    });
+    const klass = await h.db.prisma.class.findUniqueOrThrow({ where: { id: seeded.class.id } });
+    expect(klass.lockedPhases).toEqual([]);
+  });
+});
