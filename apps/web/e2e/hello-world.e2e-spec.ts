@@ -3,16 +3,17 @@
 // -> the model, run in the browser with the student's own weights, gives ten probabilities.
 // The teacher's dashboard, open meanwhile, follows the run without a reload.
 import { createClass, createTeacher, createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import {
+  drawOne,
+  launchChromium,
+  openPage as openBrowserPage,
+  readProbabilities,
+  type Stack,
+  startBrowserStack,
+  waitForModel,
+} from './browser';
 
-type Stack = { webUrl: string; stop(): Promise<void> };
-const { startStack } = require('../../../scripts/lib/stack.cjs') as {
-  startStack(options: Record<string, unknown>): Promise<Stack>;
-};
-const { freePort } = require('../../../scripts/lib/net.cjs') as { freePort(): Promise<number> };
-
-/** A fixed API port lets later runs reuse the web build made for it (Next bakes the API address in). */
-const API_PORT = Number(process.env.E2E_API_PORT) || 3901;
 const CLASS_CODE = 'E2EWEB1';
 
 jest.setTimeout(600_000);
@@ -28,22 +29,8 @@ describe('Hello World du Deep Learning in Chromium', () => {
     const created = await createTeacher(db.prisma, { email: 'prof-e2e@demo.local' });
     teacher = { email: 'prof-e2e@demo.local', password: created.password };
     await createClass(db.prisma, created.id, { code: CLASS_CODE, name: 'BTS SIO 1 (e2e)' });
-    stack = await startStack({
-      apiPort: API_PORT,
-      webPort: await freePort(),
-      databaseUrl: db.url,
-      redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-      quiet: !process.env.E2E_VERBOSE,
-      env: {
-        TRAINING_QUEUE_NAME: `e2e-web-${process.pid}`,
-        WORKER_ID: `e2e-web-${process.pid}`,
-        LOG_LEVEL: 'warn',
-      },
-    });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    stack = await startBrowserStack(db, 'e2e-web');
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -52,14 +39,9 @@ describe('Hello World du Deep Learning in Chromium', () => {
     await db?.drop();
   });
 
-  /** Collects uncaught page errors: a page that throws fails the test even if the flow completes. */
   async function openPage(): Promise<{ page: Page; errors: string[] }> {
     if (!browser) throw new Error('no browser');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, errors };
+    return openBrowserPage(browser);
   }
 
   const plottedPoints = (page: Page, chart: string) =>
@@ -142,41 +124,10 @@ describe('Hello World du Deep Learning in Chromium', () => {
       timeout: 60_000,
     });
 
-    // Draw a "1": a vertical stroke through the middle of the canvas.
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="drawing-canvas"]') !== null,
-      null,
-      { timeout: 60_000 },
-    );
-    const canvas = page.getByTestId('drawing-canvas');
-    await canvas.scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      () =>
-        /charg|loaded/i.test(document.querySelector('[data-testid="model-load-status"]')?.textContent ?? ''),
-      null,
-      { timeout: 60_000 },
-    );
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('the drawing canvas is not visible');
-    const x = box.x + box.width / 2;
-    await page.mouse.move(x, box.y + box.height * 0.15);
-    await page.mouse.down();
-    for (let step = 1; step <= 10; step++) {
-      await page.mouse.move(x, box.y + box.height * (0.15 + 0.07 * step));
-    }
-    await page.mouse.up();
-
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('[data-testid="probability-bar"]')].every(
-          (bar) => bar.getAttribute('data-value') !== '',
-        ),
-      null,
-      { timeout: 30_000 },
-    );
-    const probabilities = await page
-      .getByTestId('probability-bar')
-      .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
+    // Draw a "1" once the student's model is loaded in the page.
+    await waitForModel(page);
+    await drawOne(page);
+    const probabilities = await readProbabilities(page);
     expect(probabilities).toHaveLength(10);
     expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 2);
     const predicted = Number(await page.getByTestId('drawing-prediction').getAttribute('data-digit'));
@@ -188,20 +139,18 @@ describe('Hello World du Deep Learning in Chromium', () => {
 
   it('still follows a run to its end when a proxy blocks the realtime socket', async () => {
     if (!stack || !browser) throw new Error('no stack');
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     let blocked = 0;
     // Both Socket.IO transports fail, as behind a proxy that refuses websockets and long polling.
-    await context.routeWebSocket(/\/socket\.io\//, (ws) => {
-      blocked++;
-      ws.close();
+    const { context, page, errors } = await openBrowserPage(browser, async (c) => {
+      await c.routeWebSocket(/\/socket\.io\//, (ws) => {
+        blocked++;
+        ws.close();
+      });
+      await c.route(/\/socket\.io\//, (route) => {
+        blocked++;
+        return route.abort();
+      });
     });
-    await context.route(/\/socket\.io\//, (route) => {
-      blocked++;
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
 
     await page.goto(`${stack.webUrl}/`);
     await page.getByTestId('join-class-code').fill(CLASS_CODE);

@@ -21,6 +21,7 @@ export function DrawingStep({ experimentId }: { experimentId: string | null }) {
         className={error ? 'alert alert-error' : 'small muted'}
         role="status"
         data-testid="model-load-status"
+        data-ready={loaded ? 'true' : 'false'}
       >
         {error
           ? t('hello.drawing.loadError', { message: error })

@@ -27,6 +27,7 @@ export function DigitDemo() {
         className={error ? 'alert alert-error' : 'small muted'}
         role="status"
         data-testid="model-load-status"
+        data-ready={loaded ? 'true' : 'false'}
       >
         {error
           ? t('hello.drawing.loadError', { message: error })

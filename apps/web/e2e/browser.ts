@@ -1,0 +1,100 @@
+// Shared by the browser end-to-end tests: the real stack (api, worker, web) on a test database, Chromium,
+// pages that collect their uncaught errors, and signed-in contexts.
+import { SESSION_COOKIE } from '@dlclass/contracts';
+import type { TestDatabase } from '@dlclass/db/testing';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export type Stack = { webUrl: string; stop(): Promise<void> };
+const { startStack } = require('../../../scripts/lib/stack.cjs') as {
+  startStack(options: Record<string, unknown>): Promise<Stack>;
+};
+const { freePort } = require('../../../scripts/lib/net.cjs') as { freePort(): Promise<number> };
+
+/** A fixed API port lets later runs reuse the web build made for it (Next bakes the API address in). */
+export const API_PORT = Number(process.env.E2E_API_PORT) || 3901;
+
+/** api + worker + web on the test database; `name` keeps the training queue apart from other runs. */
+export async function startBrowserStack(db: TestDatabase, name: string): Promise<Stack> {
+  return startStack({
+    apiPort: API_PORT,
+    webPort: await freePort(),
+    databaseUrl: db.url,
+    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    quiet: !process.env.E2E_VERBOSE,
+    env: {
+      TRAINING_QUEUE_NAME: `${name}-${process.pid}`,
+      WORKER_ID: `${name}-${process.pid}`,
+      LOG_LEVEL: 'warn',
+    },
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export type OpenedPage = { context: BrowserContext; page: Page; errors: string[] };
+
+/** A page in a new context; uncaught page errors are collected so a page that throws fails the test. */
+export async function openPage(
+  browser: Browser,
+  setup?: (context: BrowserContext) => Promise<void>,
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await setup?.(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { context, page, errors };
+}
+
+/** A page already signed in with a session token (from `issueSessionToken`). */
+export function openSignedInPage(browser: Browser, webUrl: string, token: string): Promise<OpenedPage> {
+  return openPage(browser, (context) =>
+    context.addCookies([{ name: SESSION_COOKIE, value: token, url: webUrl }]),
+  );
+}
+
+/** Waits until the drawing step's model is loaded in the page. */
+export async function waitForModel(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="model-load-status"][data-ready="true"]', { timeout: 60_000 });
+}
+
+/** Draws a "1" on the drawing canvas: a vertical stroke through its middle. */
+export async function drawOne(page: Page): Promise<void> {
+  const canvas = page.getByTestId('drawing-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the drawing canvas is not visible');
+  const x = box.x + box.width / 2;
+  await page.mouse.move(x, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) {
+    await page.mouse.move(x, box.y + box.height * (0.15 + 0.07 * step));
+  }
+  await page.mouse.up();
+}
+
+/** The ten probabilities once the model answered (all bars filled). */
+export async function readProbabilities(page: Page): Promise<number[]> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('[data-testid="probability-bar"]')].every(
+        (bar) => bar.getAttribute('data-value') !== '',
+      ),
+    null,
+    { timeout: 30_000 },
+  );
+  return page
+    .getByTestId('probability-bar')
+    .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
+}
+
+/** Saves a full-page screenshot under E2E_SCREENSHOT_DIR when it is set (to look at the pages). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOT_DIR;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}

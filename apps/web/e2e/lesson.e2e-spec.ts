@@ -1,0 +1,177 @@
+// The lesson in Chromium, against the real stack: the teacher locks and opens a phase and the student's
+// home follows without a reload; the demonstrations' shipped model reads a drawn digit (and a reflection
+// answer is autosaved); the guided challenge ties two runs to a mission and compares them side by side.
+import { REFERENCE_EXPERIMENT } from '@dlclass/contracts';
+import {
+  createClass,
+  createExperiment,
+  createStudent,
+  createTeacher,
+  createTestDatabase,
+  issueSessionToken,
+  type TestDatabase,
+} from '@dlclass/db/testing';
+import type { Browser, Page } from 'playwright-core';
+import {
+  drawOne,
+  launchChromium,
+  type OpenedPage,
+  openSignedInPage,
+  readProbabilities,
+  type Stack,
+  screenshot,
+  startBrowserStack,
+  waitForModel,
+} from './browser';
+
+jest.setTimeout(600_000);
+
+const phase = (page: Page, number: number) =>
+  page.locator(`[data-testid="lesson-phase"][data-phase="${number}"]`);
+
+describe('The lesson in Chromium', () => {
+  let db: TestDatabase;
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let teacherToken: string;
+  let studentToken: string;
+  const runIds: string[] = [];
+  const opened: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const teacher = await createTeacher(db.prisma);
+    // phase 2 open at first, so that the teacher can lock it
+    const schoolClass = await createClass(db.prisma, teacher.id, {
+      name: 'BTS SIO 1 (leçon)',
+      lockedPhases: [3],
+    });
+    const student = await createStudent(db.prisma, schoolClass.id, { displayName: 'Inès Leroy' });
+    teacherToken = await issueSessionToken(db.prisma, teacher.id);
+    studentToken = await issueSessionToken(db.prisma, student.id);
+    for (const [name, epochs, accuracies] of [
+      ['Référence, 5 époques', 5, [0.9, 0.95, 0.97, 0.975, 0.98]],
+      ['Mission époques : 2', 2, [0.88, 0.94]],
+    ] as const) {
+      const run = await createExperiment(db.prisma, student, {
+        name,
+        spec: { ...REFERENCE_EXPERIMENT, name, training: { ...REFERENCE_EXPERIMENT.training, epochs } },
+        testAccuracy: accuracies[accuracies.length - 1],
+        epochs: accuracies.map((accuracy) => ({ accuracy, valAccuracy: accuracy - 0.01 })),
+      });
+      runIds.push(run.id);
+    }
+    stack = await startBrowserStack(db, 'e2e-lesson');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  afterEach(() => {
+    // no page of the test threw
+    for (const { errors } of opened.splice(0)) expect(errors).toEqual([]);
+  });
+
+  async function signedIn(token: string): Promise<Page> {
+    if (!browser || !stack) throw new Error('no stack');
+    const page = await openSignedInPage(browser, stack.webUrl, token);
+    opened.push(page);
+    return page.page;
+  }
+
+  it('shows the teacher’s phase locks on the student’s home live, without a reload', async () => {
+    const webUrl = (stack as Stack).webUrl;
+    const student = await signedIn(studentToken);
+    await student.goto(`${webUrl}/eleve`);
+    await phase(student, 2).and(student.locator('[data-locked="false"]')).waitFor();
+    expect(await phase(student, 3).getAttribute('data-locked')).toBe('true');
+    expect(await student.getByTestId('open-tableau-comparatif').count()).toBe(1);
+    // the student has succeeded runs: the Hello World is done
+    expect(
+      await student
+        .locator('[data-testid="activity"][data-slug="hello-world"]')
+        .getAttribute('data-progress'),
+    ).toBe('done');
+
+    const teacher = await signedIn(teacherToken);
+    await teacher.goto(`${webUrl}/enseignant`);
+    const toggle = teacher.locator('[data-testid="phase-lock-toggle"][data-phase="2"]');
+    await toggle.waitFor();
+    await screenshot(teacher, 'teacher-phase-locks');
+
+    await toggle.click();
+    await teacher.locator('[data-testid="phase-lock-state"][data-phase="2"][data-locked="true"]').waitFor();
+    await phase(student, 2).and(student.locator('[data-locked="true"]')).waitFor();
+    await phase(student, 2).getByTestId('phase-locked-reason').waitFor();
+    expect(await student.getByTestId('open-tableau-comparatif').count()).toBe(0);
+    await screenshot(student, 'student-home-locked');
+
+    await toggle.click();
+    await phase(student, 2).and(student.locator('[data-locked="false"]')).waitFor();
+    await student.getByTestId('open-tableau-comparatif').waitFor();
+    await teacher.locator('[data-testid="phase-lock-state"][data-phase="2"][data-locked="false"]').waitFor();
+  });
+
+  it('reads a digit drawn on the demonstrations page with the shipped model, and autosaves a reflection', async () => {
+    const webUrl = (stack as Stack).webUrl;
+    const page = await signedIn(studentToken);
+    await page.goto(`${webUrl}/eleve/demonstrations`);
+    await waitForModel(page);
+    await drawOne(page);
+    const probabilities = await readProbabilities(page);
+    expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 2);
+    expect(Number(await page.getByTestId('drawing-prediction').getAttribute('data-digit'))).toBe(1);
+
+    const answer = page.getByTestId('answer-digit-recognition-how');
+    await answer.fill('Il a vu des milliers d’exemples étiquetés et a ajusté ses poids.');
+    await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
+    await screenshot(page, 'demonstrations');
+    await page.reload();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="answer-digit-recognition-how"]') as HTMLTextAreaElement | null)
+          ?.value === 'Il a vu des milliers d’exemples étiquetés et a ajusté ses poids.',
+    );
+  });
+
+  it('ties two runs to a mission and compares them side by side', async () => {
+    const webUrl = (stack as Stack).webUrl;
+    const page = await signedIn(studentToken);
+    await page.goto(`${webUrl}/eleve/defi-experimentation`);
+    const mission = page.locator('[data-testid="mission"][data-mission="epochs"]');
+    for (const id of runIds) await mission.getByTestId(`answer-epochs-runs-${id}`).check();
+    await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
+    await screenshot(page, 'guided-challenge');
+    expect(await mission.getByTestId('mission-open-editor').getAttribute('href')).toMatch(
+      /^\/eleve\/hello-world\?run=[0-9a-f-]{36}#modele$/,
+    );
+
+    await mission.getByTestId('mission-compare').click();
+    await page.waitForURL('**/eleve/comparer?runs=**');
+    await page.getByTestId('compare-table').waitFor();
+    expect(await page.getByTestId('compare-run').count()).toBe(2);
+    const epochsRow = page.locator('[data-testid="compare-parameter"][data-parameter="training.epochs"]');
+    expect(await epochsRow.getAttribute('data-differs')).toBe('true');
+    expect(
+      await page
+        .locator('[data-testid="compare-parameter"][data-parameter="training.batchSize"]')
+        .getAttribute('data-differs'),
+    ).toBe('false');
+    // train and validation curves of both runs: 5 + 5 + 2 + 2 epoch points
+    expect(Number(await page.getByTestId('compare-accuracy-chart').getAttribute('data-points'))).toBe(14);
+    await screenshot(page, 'compare');
+
+    // unticking a run updates the comparison and the address
+    await page.locator(`[data-testid="compare-pick"][data-run-id="${runIds[1]}"]`).uncheck();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-run"]').length === 1);
+    expect(page.url()).toContain(`runs=${runIds[0]}`);
+
+    await page.goto(`${webUrl}/eleve/glossaire`);
+    await page.getByTestId('glossary').waitFor();
+    await screenshot(page, 'glossary');
+  });
+});
