@@ -2,6 +2,7 @@ import type {
   TDeliverable,
   TPlacementCheck,
   TQuizAnswerRequest,
+  TQuizAnswerResponse,
   TQuizAttempt,
   TQuizOverview,
   TQuizResult,
@@ -26,7 +27,7 @@ export const workApi = {
   quiz: () => request<TQuizOverview>('GET', '/quiz'),
   startQuizAttempt: () => request<TQuizAttempt>('POST', '/quiz/attempts'),
   saveQuizAnswer: (attemptId: string, questionId: string, body: TQuizAnswerRequest) =>
-    request<{ savedAt: string }>(
+    request<TQuizAnswerResponse>(
       'PUT',
       `${attemptPath(attemptId)}/answers/${encodeURIComponent(questionId)}`,
       body,
