@@ -413,20 +413,35 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/auth/login',
         '/api/auth/logout',
         '/api/classes',
+        '/api/classes/{classId}/deliverables/{deliverableId}/return',
+        '/api/classes/{classId}/phases/{number}',
+        '/api/classes/{classId}/quiz-settings',
         '/api/datasets/{id}',
+        '/api/deliverables/{activity}',
+        '/api/deliverables/{activity}/check',
+        '/api/deliverables/{activity}/submit',
         '/api/experiments',
         '/api/experiments/{id}',
         '/api/experiments/{id}/cancel',
+        '/api/experiments/{id}/drawings',
         '/api/experiments/{id}/model',
         '/api/experiments/{id}/model/weights.bin',
         '/api/health',
+        '/api/lesson',
         '/api/me',
+        '/api/quiz',
+        '/api/quiz/attempts',
+        '/api/quiz/attempts/{attemptId}/answers/{questionId}',
+        '/api/quiz/attempts/{attemptId}/submit',
       ].sort(),
     );
     const submit = res.body.paths['/api/experiments'].post;
     expect(submit.requestBody.content['application/json'].schema.properties.training).toBeDefined();
     expect(Object.keys(submit.responses)).toEqual(expect.arrayContaining(['202', '400', '401', '503']));
     expect(Object.keys(res.body.paths['/api/auth/join'].post.responses)).toContain('429');
+    const saveDraft = res.body.paths['/api/deliverables/{activity}'].put;
+    expect(saveDraft.requestBody.content['application/json'].schema.required).toEqual(['version', 'answers']);
+    expect(Object.keys(saveDraft.responses)).toEqual(expect.arrayContaining(['200', '400', '409']));
   });
 
   describe('with a real worker', () => {
