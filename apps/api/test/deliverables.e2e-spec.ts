@@ -408,6 +408,9 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
         .expect(200);
       await save(dan, 'tableau-comparatif', 1, { comparison: { 'ease.ml': 'continué' } }).expect(200);
       expect((await save(dan, 'schema-annote', 0, {}).expect(403)).body.code).toBe('ACTIVITY_LOCKED');
+      // a tab that missed the first save is told to reload, not that the phase is locked
+      const missed = await save(dan, 'tableau-comparatif', 0, { comparison: { 'ease.ml': 'vieil onglet' } });
+      expect(missed.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
       expect(await stored(dan, 'tableau-comparatif')).toMatchObject({
         version: 2,
         answers: { comparison: { 'ease.ml': 'continué' } },

@@ -85,10 +85,13 @@ export class DeliverablesService {
       savedAt,
     };
     if (request.version === 0) {
-      // Starting work: refused in a locked phase. Saving to work already started never is.
-      await this.access.requireActivityOpen(auth, activity);
-      if (await this.repository.createFirst({ ...write, classId: auth.user.classId })) {
-        return { version: 1, savedAt: savedAt.toISOString() };
+      // Starting work: refused in a locked phase (saving to work already started never is). A tab that
+      // still believes nothing was saved is told the version it missed instead.
+      if (!(await this.repository.find(userId, activity))) {
+        await this.access.requireActivityOpen(auth, activity);
+        if (await this.repository.createFirst({ ...write, classId: auth.user.classId })) {
+          return { version: 1, savedAt: savedAt.toISOString() };
+        }
       }
     } else if (await this.repository.saveIfCurrent({ ...write, expectedVersion: request.version })) {
       return { version: request.version + 1, savedAt: savedAt.toISOString() };
