@@ -2,7 +2,7 @@
 // pages that collect their uncaught errors, and signed-in contexts.
 import { SESSION_COOKIE } from '@dlclass/contracts';
 import type { TestDatabase } from '@dlclass/db/testing';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export type Stack = { webUrl: string; stop(): Promise<void> };
 const { startStack } = require('../../../scripts/lib/stack.cjs') as {
@@ -93,8 +93,11 @@ export async function readProbabilities(page: Page): Promise<number[]> {
     .evaluateAll((bars) => bars.map((bar) => Number(bar.getAttribute('data-value'))));
 }
 
-/** Saves a full-page screenshot under E2E_SCREENSHOT_DIR when it is set (to look at the pages). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot (a whole page, or one element) under E2E_SCREENSHOT_DIR when it is set, to look at. */
+export async function screenshot(target: Page | Locator, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOT_DIR;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  if (!dir) return;
+  const path = `${dir}/${name}.png`;
+  if ('goto' in target) await target.screenshot({ path, fullPage: true });
+  else await target.screenshot({ path });
 }

@@ -114,6 +114,7 @@ describe('The lesson in Chromium', () => {
     await phase(student, 2).and(student.locator('[data-locked="false"]')).waitFor();
     await student.getByTestId('open-tableau-comparatif').waitFor();
     await teacher.locator('[data-testid="phase-lock-state"][data-phase="2"][data-locked="false"]').waitFor();
+    await screenshot(student, 'student-home');
   });
 
   it('reads a digit drawn on the demonstrations page with the shipped model, and autosaves a reflection', async () => {
@@ -145,7 +146,8 @@ describe('The lesson in Chromium', () => {
     const mission = page.locator('[data-testid="mission"][data-mission="epochs"]');
     for (const id of runIds) await mission.getByTestId(`answer-epochs-runs-${id}`).check();
     await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
-    await screenshot(page, 'guided-challenge');
+    await screenshot(page.locator('section[aria-labelledby="base-title"]'), 'guided-challenge-base');
+    await screenshot(mission, 'guided-challenge-mission');
     expect(await mission.getByTestId('mission-open-editor').getAttribute('href')).toMatch(
       /^\/eleve\/hello-world\?run=[0-9a-f-]{36}#modele$/,
     );

@@ -136,7 +136,11 @@ export const LineChart = memo(function LineChart({
       </svg>
       <ul className="chart-legend">
         {series.map((s) => (
-          <li key={s.id} style={{ '--swatch': s.color } as React.CSSProperties}>
+          <li
+            key={s.id}
+            className={s.dashed ? 'dashed' : undefined}
+            style={{ '--swatch': s.color } as React.CSSProperties}
+          >
             {s.label}
           </li>
         ))}

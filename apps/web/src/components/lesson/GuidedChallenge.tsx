@@ -15,7 +15,7 @@ import { useSocket } from '@/lib/socket';
 import { useDeliverable } from '@/lib/useDeliverable';
 import { useLiveRuns } from '@/lib/useLiveRuns';
 import { GlossaryText } from './GlossaryText';
-import { specValue } from './specs';
+import { readableValue, specValue } from './specs';
 import './lesson.css';
 
 type TRunsField = Extract<TField, { kind: 'runs' }>;
@@ -122,7 +122,7 @@ function MissionCard({
   answer: TTextField | undefined;
   runs: TRunsField | undefined;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { work } = useWork();
   const chosen = work.answers[runsField(mission)];
   const chosenIds = Array.isArray(chosen) ? chosen : [];
@@ -142,7 +142,9 @@ function MissionCard({
       </p>
       <p className="small">
         {t('lesson.challenge.parameter')} <code>{mission.parameter}</code>
-        {current !== null && <> · {t('lesson.challenge.currentValue', { value: current })}</>}
+        {current !== null && (
+          <> · {t('lesson.challenge.currentValue', { value: readableValue(locale, current) })}</>
+        )}
       </p>
       <p className="small muted" id={`${headingId}-values`}>
         {t('lesson.challenge.values')}
@@ -150,7 +152,7 @@ function MissionCard({
       <ul className="mission-values" aria-labelledby={`${headingId}-values`}>
         {mission.values.map((value, index) => (
           <li key={String(value)} className={index === 0 ? 'reference' : undefined}>
-            {String(value)}
+            {readableValue(locale, value)}
             {index === 0 && <span className="small"> ({t('lesson.challenge.referenceValue')})</span>}
           </li>
         ))}

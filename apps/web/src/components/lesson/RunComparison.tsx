@@ -2,7 +2,7 @@
 
 import type { TExperimentSummary } from '@dlclass/contracts';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { type ChartSeries, LineChart } from '@/components/LineChart';
 import { StatusBadge } from '@/components/StatusBadge';
 import { useI18n } from '@/i18n/client';
@@ -10,7 +10,7 @@ import { errorMessage } from '@/lib/errors';
 import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
 import { useSocket } from '@/lib/socket';
 import { useLiveRuns } from '@/lib/useLiveRuns';
-import { COMPARED_PARAMETERS, specValue } from './specs';
+import { COMPARED_PARAMETERS, readableValue, specValue } from './specs';
 import './lesson.css';
 
 /** One colour per compared run (colour-blind friendly palette), in the table and on both charts. */
@@ -23,10 +23,9 @@ const hrefFor = (ids: readonly string[]) =>
 /** The student's runs side by side: what differs in their specs, their results and their curves. */
 export function RunComparison({ initialIds }: { initialIds: string[] }) {
   const { t, locale } = useI18n();
-  const router = useRouter();
   const { socket } = useSocket();
   const { runs, error } = useLiveRuns(socket, null);
-  const selectedIds = initialIds.slice(0, MAX_COMPARED);
+  const [selectedIds, setSelectedIds] = useState(() => initialIds.slice(0, MAX_COMPARED));
   const compared = selectedIds
     .map((id) => runs?.find((run) => run.id === id))
     .filter((run): run is TExperimentSummary => run !== undefined);
@@ -34,7 +33,9 @@ export function RunComparison({ initialIds }: { initialIds: string[] }) {
 
   const toggle = (id: string, on: boolean) => {
     const next = on ? [...selectedIds, id] : selectedIds.filter((other) => other !== id);
-    router.replace(hrefFor(next), { scroll: false });
+    setSelectedIds(next);
+    // the address keeps the selection (to share or reload it) without a round trip to the server
+    window.history.replaceState(null, '', hrefFor(next));
   };
 
   const xMax = Math.max(1, ...compared.map((run) => run.spec.training.epochs));
@@ -155,7 +156,7 @@ export function RunComparison({ initialIds }: { initialIds: string[] }) {
                         </th>
                         {values.map((value, index) => (
                           <td key={compared[index]?.id} className={differs ? 'differs' : undefined}>
-                            {value ?? t('common.none')}
+                            {value === null ? t('common.none') : readableValue(locale, value)}
                           </td>
                         ))}
                       </tr>

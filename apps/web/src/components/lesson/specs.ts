@@ -1,4 +1,6 @@
 import type { TExperimentSpec, TLayer } from '@dlclass/contracts';
+import type { Locale } from '@/i18n';
+import { formatNumber } from '@/lib/format';
 
 /** A layer in a few characters: "conv 32 3×3", "pool 2", "dense 64 relu", "dropout 0.25". */
 export function layerSummary(layer: TLayer): string {
@@ -30,7 +32,10 @@ export function specValue(spec: TExperimentSpec, path: string): string | null {
     node = (node as Record<string, unknown>)[part];
   }
   if (node === undefined || node === null) return null;
-  return typeof node === 'object' ? JSON.stringify(node) : String(node);
+  if (typeof node !== 'object') return String(node);
+  return Object.entries(node)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
 }
 
 /** The parameters shown side by side when runs are compared (the spec paths that matter to the lesson). */
@@ -46,3 +51,7 @@ export const COMPARED_PARAMETERS = [
   'training.augmentation',
 ] as const;
 export type ComparedParameter = (typeof COMPARED_PARAMETERS)[number];
+
+/** A spec value for reading: numbers as the locale writes them (0,001 and 60 000 in French), the rest as is. */
+export const readableValue = (locale: Locale, value: string | number): string =>
+  typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(value) ? formatNumber(locale, Number(value), 6) : value;
