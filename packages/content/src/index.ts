@@ -1,2 +1,10 @@
+export { DEMOS } from './demos';
+export { SCHEMA_DIAGRAM } from './diagram';
+export { GLOSSARY } from './glossary';
+export * from './helpers';
+export { MISSIONS } from './missions';
+export { QUIZ_BANK } from './quiz-bank';
 export * from './schema';
 export { SEANCE_1 } from './seance-1';
+export { SELF_ASSESSMENT, SELF_ASSESSMENT_LEVELS } from './self-assessment';
+export { TEMPLATES } from './templates';
