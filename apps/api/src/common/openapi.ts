@@ -23,8 +23,9 @@ export const ApiZodResponse = (status: number, schema: z.ZodType, description: s
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Requête invalide (VALIDATION_FAILED, INVALID_ARCHITECTURE, MODEL_TOO_LARGE), champs nommés dans fields',
   401: 'Non authentifié (UNAUTHENTICATED) ou identifiants incorrects (INVALID_CREDENTIALS)',
+  403: 'Interdit à ce rôle (FORBIDDEN) ou phase verrouillée par l’enseignant (ACTIVITY_LOCKED)',
   404: 'Introuvable ou non autorisé (NOT_FOUND)',
-  409: 'Conflit (NOT_CANCELLABLE, MODEL_NOT_READY)',
+  409: 'Conflit (NOT_CANCELLABLE, MODEL_NOT_READY, STALE_VERSION, DELIVERABLE_LOCKED, QUIZ_TIME_UP, NO_ATTEMPTS_LEFT)',
   429: 'Trop de tentatives incorrectes pour ce compte (TOO_MANY_ATTEMPTS) : attendre 15 minutes',
   503: "File d'attente des entraînements indisponible (QUEUE_UNAVAILABLE) : réessayer plus tard",
 };
