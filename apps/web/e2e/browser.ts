@@ -52,10 +52,31 @@ export async function openPage(
 }
 
 /** A page already signed in with a session token (from `issueSessionToken`). */
-export function openSignedInPage(browser: Browser, webUrl: string, token: string): Promise<OpenedPage> {
-  return openPage(browser, (context) =>
-    context.addCookies([{ name: SESSION_COOKIE, value: token, url: webUrl }]),
-  );
+export function openSignedInPage(
+  browser: Browser,
+  webUrl: string,
+  token: string,
+  setup?: (context: BrowserContext) => Promise<void>,
+): Promise<OpenedPage> {
+  return openPage(browser, async (context) => {
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: webUrl }]);
+    await setup?.(context);
+  });
+}
+
+/**
+ * Makes both Socket.IO transports fail in this context, as behind a proxy that refuses websockets and long
+ * polling; `onBlocked` counts the attempts.
+ */
+export async function blockRealtime(context: BrowserContext, onBlocked: () => void): Promise<void> {
+  await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+    onBlocked();
+    ws.close();
+  });
+  await context.route(/\/socket\.io\//, (route) => {
+    onBlocked();
+    return route.abort();
+  });
 }
 
 /** Waits until the drawing step's model is loaded in the page. */

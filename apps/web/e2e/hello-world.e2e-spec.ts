@@ -5,6 +5,7 @@
 import { createClass, createTeacher, createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import {
+  blockRealtime,
   drawOne,
   launchChromium,
   openPage as openBrowserPage,
@@ -140,17 +141,11 @@ describe('Hello World du Deep Learning in Chromium', () => {
   it('still follows a run to its end when a proxy blocks the realtime socket', async () => {
     if (!stack || !browser) throw new Error('no stack');
     let blocked = 0;
-    // Both Socket.IO transports fail, as behind a proxy that refuses websockets and long polling.
-    const { context, page, errors } = await openBrowserPage(browser, async (c) => {
-      await c.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const { context, page, errors } = await openBrowserPage(browser, (c) =>
+      blockRealtime(c, () => {
         blocked++;
-        ws.close();
-      });
-      await c.route(/\/socket\.io\//, (route) => {
-        blocked++;
-        return route.abort();
-      });
-    });
+      }),
+    );
 
     await page.goto(`${stack.webUrl}/`);
     await page.getByTestId('join-class-code').fill(CLASS_CODE);

@@ -11,8 +11,9 @@ import {
   issueSessionToken,
   type TestDatabase,
 } from '@dlclass/db/testing';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  blockRealtime,
   drawOne,
   launchChromium,
   type OpenedPage,
@@ -76,9 +77,9 @@ describe('The lesson in Chromium', () => {
     for (const { errors } of opened.splice(0)) expect(errors).toEqual([]);
   });
 
-  async function signedIn(token: string): Promise<Page> {
+  async function signedIn(token: string, setup?: (context: BrowserContext) => Promise<void>): Promise<Page> {
     if (!browser || !stack) throw new Error('no stack');
-    const page = await openSignedInPage(browser, stack.webUrl, token);
+    const page = await openSignedInPage(browser, stack.webUrl, token, setup);
     opened.push(page);
     return page.page;
   }
@@ -97,6 +98,16 @@ describe('The lesson in Chromium', () => {
         .getAttribute('data-progress'),
     ).toBe('done');
 
+    // the same student behind a proxy that blocks the realtime socket: the page re-reads the state instead
+    let blocked = 0;
+    const offline = await signedIn(studentToken, (context) =>
+      blockRealtime(context, () => {
+        blocked++;
+      }),
+    );
+    await offline.goto(`${webUrl}/eleve`);
+    await phase(offline, 2).and(offline.locator('[data-locked="false"]')).waitFor();
+
     const teacher = await signedIn(teacherToken);
     await teacher.goto(`${webUrl}/enseignant`);
     const toggle = teacher.locator('[data-testid="phase-lock-toggle"][data-phase="2"]');
@@ -109,6 +120,8 @@ describe('The lesson in Chromium', () => {
     await phase(student, 2).getByTestId('phase-locked-reason').waitFor();
     expect(await student.getByTestId('open-tableau-comparatif').count()).toBe(0);
     await screenshot(student, 'student-home-locked');
+    await phase(offline, 2).and(offline.locator('[data-locked="true"]')).waitFor({ timeout: 30_000 });
+    expect(blocked).toBeGreaterThan(0);
 
     await toggle.click();
     await phase(student, 2).and(student.locator('[data-locked="false"]')).waitFor();

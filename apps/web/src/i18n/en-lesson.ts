@@ -104,7 +104,7 @@ export const enLesson: typeof frLesson = {
   glossary: {
     link: 'Glossary',
     title: 'Deep learning glossary',
-    intro: '{count} terms, with their other names. Words underlined with dots in the pages lead here.',
+    intro: '{count} term(s), with their other names. Words underlined with dots in the pages lead here.',
     index: 'Index of terms',
     aliases: 'also: {list}',
   },

@@ -103,7 +103,7 @@ export const frLesson = {
     link: 'Glossaire',
     title: 'Glossaire du deep learning',
     intro:
-      '{count} termes, avec leurs autres noms. Les mots soulignés en pointillés dans les pages mènent ici.',
+      '{count} terme(s), avec leurs autres noms. Les mots soulignés en pointillés dans les pages mènent ici.',
     index: 'Index des termes',
     aliases: 'aussi : {list}',
   },
