@@ -34,7 +34,8 @@ export type DeliverableWork = {
   record: TDeliverable | null;
   /** The answers on screen, saved or not. */
   answers: TAnswers;
-  setAnswer(fieldId: string, value: TAnswerValue): void;
+  /** `remeasure`: the answer picks runs, so the measured values are read again once it is saved. */
+  setAnswer(fieldId: string, value: TAnswerValue, options?: { remeasure?: boolean }): void;
   /** Submitted or finalised, or still loading: the form cannot be edited. */
   readOnly: boolean;
   /** Answers changed since the server's last acknowledgement. */
@@ -115,6 +116,7 @@ export function useDeliverable(activity: string, userId: string): DeliverableWor
   const loaded = useRef(false);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const debounce = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const remeasure = useRef(false);
   const resumeRef = useRef<() => void>(() => undefined);
   const retry = useRetry(() => resumeRef.current());
 
@@ -215,6 +217,15 @@ export function useDeliverable(activity: string, userId: string): DeliverableWor
         setError(null);
         setFieldErrors({});
         retry.reset();
+        if (remeasure.current) {
+          remeasure.current = false;
+          workApi.deliverable(activity).then(
+            (fresh) => setRecord((r) => (r ? { ...r, measured: fresh.measured } : r)),
+            () => {
+              remeasure.current = true; // read again after the next save
+            },
+          );
+        }
         if (current.current === sent) {
           markDirty(false);
           localDraft.clear(storageKey);
@@ -243,8 +254,9 @@ export function useDeliverable(activity: string, userId: string): DeliverableWor
   };
 
   const setAnswer = useCallback(
-    (fieldId: string, value: TAnswerValue) => {
+    (fieldId: string, value: TAnswerValue, options?: { remeasure?: boolean }) => {
       if (blocked.current && phase !== 'stale') return;
+      if (options?.remeasure) remeasure.current = true;
       const next = { ...current.current, [fieldId]: value };
       show(next);
       markDirty(true);

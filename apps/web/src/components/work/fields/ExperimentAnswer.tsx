@@ -18,8 +18,12 @@ export function ExperimentAnswer({ field }: { field: { id: string; label: string
   const { t } = useI18n();
   const { work } = useWork();
   const answer = asRecord(work.answers[field.id]);
-  const set = (part: 'before' | 'after' | 'observation', value: string) =>
-    work.setAnswer(field.id, { ...answer, [part]: value });
+  const set = (part: 'before' | 'after' | 'observation', value: string) => {
+    const { [part]: _, ...rest } = answer;
+    // An unchosen run is left out (the API takes only run ids there).
+    const next = value || part === 'observation' ? { ...rest, [part]: value } : rest;
+    work.setAnswer(field.id, next, { remeasure: part !== 'observation' });
+  };
   return (
     <fieldset className={styles.fieldset} data-testid={`answer-${field.id}`}>
       <legend className={styles.legend}>{field.label}</legend>

@@ -2,7 +2,7 @@
 
 import type { TPlacementField } from '@dlclass/content';
 import type { TPlacementCheck } from '@dlclass/contracts';
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '@/i18n/client';
 import { errorMessage } from '@/lib/errors';
 import { workApi } from '@/lib/workApi';
@@ -61,6 +61,13 @@ export function PlacementAnswer({ field }: { field: TPlacementField }) {
   const labelButtons = useRef(new Map<string, HTMLButtonElement | null>());
   const slotButtons = useRef(new Map<string, HTMLButtonElement | null>());
   const checkButton = useRef<HTMLButtonElement | null>(null);
+  // A label that goes back to the list has no button until the next render: focus moves after it.
+  const focusAfterRender = useRef<(() => HTMLElement | null | undefined) | null>(null);
+  useEffect(() => {
+    const target = focusAfterRender.current;
+    focusAfterRender.current = null;
+    target?.()?.focus();
+  });
   const titleId = useId();
   const helpId = useId();
 
@@ -104,9 +111,11 @@ export function PlacementAnswer({ field }: { field: TPlacementField }) {
     if (!editable) return;
     if (picked) {
       const next = place(picked, slotId);
-      // Back to the labels still to place, or to the check button when all are placed.
+      // Back to the labels still to place, or to the check button once every slot is filled.
       const nextLabel = diagram.labels.find((label) => !slotOf(label.id, next));
-      (nextLabel ? labelButtons.current.get(nextLabel.id) : checkButton.current)?.focus();
+      const full = Object.keys(next).length === diagram.slots.length;
+      focusAfterRender.current = () =>
+        full || !nextLabel ? checkButton.current : labelButtons.current.get(nextLabel.id);
     } else if (placements[slotId]) {
       pick(placements[slotId]);
     }

@@ -80,7 +80,7 @@ export function RunAnswer({ field }: { field: { id: string; label: string } }) {
     <RunSelect
       label={field.label}
       value={asList(work.answers[field.id])[0] ?? ''}
-      onChange={(runId) => work.setAnswer(field.id, runId ? [runId] : [])}
+      onChange={(runId) => work.setAnswer(field.id, runId ? [runId] : [], { remeasure: true })}
       error={work.fieldErrors[field.id]}
       testId={`answer-${field.id}`}
     />
