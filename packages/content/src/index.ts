@@ -4,6 +4,7 @@ export { GLOSSARY } from './glossary';
 export * from './helpers';
 export { MISSIONS } from './missions';
 export { QUIZ_BANK } from './quiz-bank';
+export * from './quiz-markdown';
 export * from './schema';
 export { SEANCE_1 } from './seance-1';
 export { SELF_ASSESSMENT, SELF_ASSESSMENT_LEVELS } from './self-assessment';
