@@ -12,8 +12,6 @@ export abstract class AccessRepository {
   abstract classesTaughtBy(teacherId: string, classIds: string[]): Promise<string[]>;
   /** The phase numbers the class's teacher has locked (none for an unknown class). */
   abstract lockedPhases(classId: string): Promise<number[]>;
-  /** Ids among `attemptIds` of QCM attempts started by `userId`. */
-  abstract quizAttemptsOwnedBy(userId: string, attemptIds: string[]): Promise<string[]>;
 }
 
 @Injectable()
@@ -52,13 +50,5 @@ export class PrismaAccessRepository extends AccessRepository {
       select: { lockedPhases: true },
     });
     return row?.lockedPhases ?? [];
-  }
-
-  async quizAttemptsOwnedBy(userId: string, attemptIds: string[]): Promise<string[]> {
-    const rows = await this.prisma.quizAttempt.findMany({
-      where: { id: { in: attemptIds }, userId },
-      select: { id: true },
-    });
-    return rows.map((row) => row.id);
   }
 }

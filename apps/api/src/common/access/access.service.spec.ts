@@ -15,7 +15,6 @@ const ids = {
   aliceRun: '00000000-0000-4000-8000-0000000000a1',
   bobRun: '00000000-0000-4000-8000-0000000000b1',
   teacherRun: '00000000-0000-4000-8000-0000000000c1',
-  aliceAttempt: '00000000-0000-4000-8000-0000000000d1',
 };
 
 /** A typed fake of the repository: the ownership facts of a tiny world. */
@@ -26,8 +25,6 @@ class FakeAccessRepository extends AccessRepository {
     [ids.teacherRun, { userId: ids.teacher, classId: null }],
   ]);
   readonly classes = new Map([[ids.classA, { teacherId: ids.teacher, lockedPhases: [2, 3] }]]);
-  /** QCM attempt id → the student who started it. */
-  readonly quizAttempts = new Map([[ids.aliceAttempt, ids.alice]]);
 
   async experimentsOwnedBy(userId: string, experimentIds: string[]) {
     return experimentIds.filter((id) => this.experiments.get(id)?.userId === userId);
@@ -43,9 +40,6 @@ class FakeAccessRepository extends AccessRepository {
   }
   async lockedPhases(classId: string) {
     return this.classes.get(classId)?.lockedPhases ?? [];
-  }
-  async quizAttemptsOwnedBy(userId: string, attemptIds: string[]) {
-    return attemptIds.filter((id) => this.quizAttempts.get(id) === userId);
   }
 }
 
@@ -108,18 +102,6 @@ describe('AccessService.requireAccess', () => {
     await expect(access.requireAccess(alice, Permission.ClassRead, ids.classA)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-  });
-
-  it('lets only the student who started a QCM attempt answer it (not a classmate, not the teacher)', async () => {
-    await expect(
-      access.requireAccess(alice, Permission.QuizAttemptAnswer, ids.aliceAttempt),
-    ).resolves.toBeUndefined();
-    await expect(
-      access.requireAccess(as(ids.bob, 'student'), Permission.QuizAttemptAnswer, ids.aliceAttempt),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(
-      access.requireAccess(teacher, Permission.QuizAttemptAnswer, ids.aliceAttempt),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('lets an admin read everything', async () => {

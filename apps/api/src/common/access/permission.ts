@@ -12,6 +12,4 @@ export enum Permission {
   ClassRead = 'class.read',
   /** Run a class's lesson: lock phases, return deliverables, set the QCM (its teacher, admin; a student: 403). */
   ClassManage = 'class.manage',
-  /** Answer and submit a QCM attempt (the student who started it, only). */
-  QuizAttemptAnswer = 'quiz-attempt.answer',
 }

@@ -59,7 +59,7 @@ export class QuizController {
     return this.service.overview(auth);
   }
 
-  @Post('quiz/attempts')
+  @Post('quiz/attempt')
   @HttpCode(200)
   @ApiOperation({ summary: 'Commence une tentative, ou renvoie celle en cours' })
   @ApiZodResponse(200, ZQuizAttempt, 'La tentative : questions et options dans son ordre, sans la correction')
@@ -68,28 +68,30 @@ export class QuizController {
     return this.service.start(auth);
   }
 
-  @Put('quiz/attempts/:attemptId/answers/:questionId')
+  @Put('quiz/attempt/answers/:questionId')
   @ApiOperation({
-    summary: 'Enregistre la réponse à une question (jusqu’à l’heure limite plus un court délai)',
+    summary:
+      'Enregistre la réponse à une question de la tentative en cours (jusqu’à l’heure limite et un court délai)',
   })
   @ApiZodBody(ZQuizAnswerRequest)
   @ApiZodResponse(200, ZQuizAnswerResponse, 'Réponse enregistrée')
-  @ApiErrors(400, 401, 404, 409)
+  @ApiErrors(400, 401, 403, 404, 409)
   answer(
     @Auth() auth: AuthContext,
-    @Param('attemptId') attemptId: string,
     @Param('questionId') questionId: string,
     @Body(new ZodValidationPipe(ZQuizAnswerRequest)) request: TQuizAnswerRequest,
   ): Promise<TQuizAnswerResponse> {
-    return this.service.answer(auth, attemptId, questionId, request);
+    return this.service.answer(auth, questionId, request);
   }
 
-  @Post('quiz/attempts/:attemptId/submit')
+  @Post('quiz/attempt/submit')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rend la tentative et donne le résultat (rendre deux fois donne le même)' })
+  @ApiOperation({
+    summary: 'Rend la tentative en cours et donne le résultat (rendre deux fois donne le même)',
+  })
   @ApiZodResponse(200, ZQuizResult, 'Résultat, avec la correction si les réglages la montrent')
-  @ApiErrors(401, 404)
-  submit(@Auth() auth: AuthContext, @Param('attemptId') attemptId: string): Promise<TQuizResult> {
-    return this.service.submit(auth, attemptId);
+  @ApiErrors(401, 403, 404)
+  submit(@Auth() auth: AuthContext): Promise<TQuizResult> {
+    return this.service.submit(auth);
   }
 }

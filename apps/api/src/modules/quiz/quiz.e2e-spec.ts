@@ -51,11 +51,11 @@ describe('QCM API end to end', () => {
     await api().put(`/api/classes/${classId}/quiz-settings`).set(as(teacherToken)).send(settings).expect(200);
   };
   const start = async (token: string) =>
-    ZQuizAttempt.parse((await api().post('/api/quiz/attempts').set(as(token)).expect(200)).body);
-  const answer = (token: string, attemptId: string, questionId: string, optionIds: string[]) =>
-    api().put(`/api/quiz/attempts/${attemptId}/answers/${questionId}`).set(as(token)).send({ optionIds });
-  const submit = (token: string, attemptId: string) =>
-    api().post(`/api/quiz/attempts/${attemptId}/submit`).set(as(token));
+    ZQuizAttempt.parse((await api().post('/api/quiz/attempt').set(as(token)).expect(200)).body);
+  /** Answers a question of the student's current attempt (the routes never name an attempt). */
+  const answer = (token: string, questionId: string, optionIds: string[]) =>
+    api().put(`/api/quiz/attempt/answers/${questionId}`).set(as(token)).send({ optionIds });
+  const submit = (token: string) => api().post('/api/quiz/attempt/submit').set(as(token));
   const overview = async (token: string) =>
     ZQuizOverview.parse((await api().get('/api/quiz').set(as(token)).expect(200)).body);
   /** Moves the attempt's deadline `ms` into the past (the clock is the server's: the row is what counts). */
@@ -199,12 +199,12 @@ describe('QCM API end to end', () => {
       const attempt = await start(alice.token);
       const single = firstSingle(attempt);
       const multiple = firstMultiple(attempt);
-      const saved = await answer(alice.token, attemptId, single, [wrongIds(single)[0] as string]).expect(200);
+      const saved = await answer(alice.token, single, [wrongIds(single)[0] as string]).expect(200);
       expect(Number.isNaN(Date.parse(saved.body.savedAt))).toBe(false);
       expect((await overview(alice.token)).active?.answers).toEqual({ [single]: [wrongIds(single)[0]] });
 
-      await answer(alice.token, attemptId, single, rightIds(single)).expect(200);
-      await answer(alice.token, attemptId, multiple, rightIds(multiple)).expect(200);
+      await answer(alice.token, single, rightIds(single)).expect(200);
+      await answer(alice.token, multiple, rightIds(multiple)).expect(200);
       expect((await overview(alice.token)).active?.answers).toEqual({
         [single]: rightIds(single),
         [multiple]: rightIds(multiple),
@@ -214,41 +214,49 @@ describe('QCM API end to end', () => {
     it('refuses an unknown option, two options on a single-answer question, and a question not drawn', async () => {
       const attempt = await start(alice.token);
       const single = firstSingle(attempt);
-      const unknown = await answer(alice.token, attemptId, single, ['nope']).expect(400);
+      const unknown = await answer(alice.token, single, ['nope']).expect(400);
       expect((unknown.body as TApiError).fields?.[0]?.message).toContain('Option inconnue');
       await answer(
         alice.token,
-        attemptId,
         single,
         question(single)
           .options.map((o) => o.id)
           .slice(0, 2),
       ).expect(400);
-      await answer(alice.token, attemptId, 'no-such-question', []).expect(404);
+      await answer(alice.token, 'no-such-question', []).expect(404);
       expect((await overview(alice.token)).active?.answers[single]).toEqual(rightIds(single));
     });
 
-    it("refuses another student's attempt with 404", async () => {
+    it("reaches only the student's own attempt: another student without one gets 404, a teacher 403", async () => {
       const bob = await newStudent();
       const attempt = await start(alice.token);
-      await answer(bob.token, attemptId, firstSingle(attempt), []).expect(404);
-      await submit(bob.token, attemptId).expect(404);
-      await answer(teacherToken, attemptId, firstSingle(attempt), []).expect(404);
+      const single = firstSingle(attempt);
+      const none = await answer(bob.token, single, []).expect(404);
+      expect((none.body as TApiError).message).toContain('Aucune tentative');
+      await submit(bob.token).expect(404);
+      const bobs = await start(bob.token);
+      await answer(bob.token, single, []).expect(200);
+      expect(bobs.id).not.toBe(attemptId);
+      expect((await overview(alice.token)).active?.answers[single]).toEqual(rightIds(single));
+
+      await answer(teacherToken, single, []).expect(403);
+      await submit(teacherToken).expect(403);
       await api().get('/api/quiz').set(as(teacherToken)).expect(403);
+      await api().post('/api/quiz/attempt').set(as(teacherToken)).expect(403);
     });
 
     it('scores on submit, and submitting twice gives the same result', async () => {
-      const first = ZQuizResult.parse((await submit(alice.token, attemptId).expect(200)).body);
+      const first = ZQuizResult.parse((await submit(alice.token).expect(200)).body);
       expect(first).toMatchObject({ attemptId, number: 1, score: 2, maxScore: QUIZ_BANK.length });
       expect(first.scoreOn20).toBe(Math.round((2 / QUIZ_BANK.length) * 2000) / 100);
-      const second = ZQuizResult.parse((await submit(alice.token, attemptId).expect(200)).body);
+      const second = ZQuizResult.parse((await submit(alice.token).expect(200)).body);
       expect(second).toEqual(first);
       const row = await h.db.prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
       expect(row).toMatchObject({ score: 2, maxScore: QUIZ_BANK.length });
     });
 
     it('takes no answer once submitted', async () => {
-      const res = await answer(alice.token, attemptId, QUIZ_BANK[0]?.id as string, []).expect(409);
+      const res = await answer(alice.token, QUIZ_BANK[0]?.id as string, []).expect(409);
       expect((res.body as TApiError).code).toBe('QUIZ_TIME_UP');
     });
   });
@@ -260,24 +268,19 @@ describe('QCM API end to end', () => {
       const student = await newStudent();
       const attempt = await start(student.token);
       await deadlinePassedBy(attempt.id, 5_000);
-      await answer(student.token, attempt.id, firstSingle(attempt), []).expect(200);
+      await answer(student.token, firstSingle(attempt), []).expect(200);
     });
 
     it('refuses an answer past the deadline and the grace period with 409 QUIZ_TIME_UP, and finalises', async () => {
       const student = await newStudent();
       const attempt = await start(student.token);
       const single = firstSingle(attempt);
-      await answer(student.token, attempt.id, single, rightIds(single)).expect(200);
+      await answer(student.token, single, rightIds(single)).expect(200);
       await deadlinePassedBy(attempt.id, beyondGrace);
-      const late = await answer(
-        student.token,
-        attempt.id,
-        firstMultiple(attempt),
-        rightIds(firstMultiple(attempt)),
-      );
+      const late = await answer(student.token, firstMultiple(attempt), rightIds(firstMultiple(attempt)));
       expect(late.status).toBe(409);
       expect((late.body as TApiError).code).toBe('QUIZ_TIME_UP');
-      const result = ZQuizResult.parse((await submit(student.token, attempt.id).expect(200)).body);
+      const result = ZQuizResult.parse((await submit(student.token).expect(200)).body);
       expect(result.score).toBe(1);
     });
 
@@ -285,7 +288,7 @@ describe('QCM API end to end', () => {
       const student = await newStudent();
       const attempt = await start(student.token);
       const single = firstSingle(attempt);
-      await answer(student.token, attempt.id, single, rightIds(single)).expect(200);
+      await answer(student.token, single, rightIds(single)).expect(200);
       await deadlinePassedBy(attempt.id, beyondGrace);
 
       const read = await overview(student.token);
@@ -302,7 +305,7 @@ describe('QCM API end to end', () => {
       const student = await newStudent();
       const attempt = await start(student.token);
       await deadlinePassedBy(attempt.id, beyondGrace);
-      const res = await api().post('/api/quiz/attempts').set(as(student.token)).expect(409);
+      const res = await api().post('/api/quiz/attempt').set(as(student.token)).expect(409);
       expect((res.body as TApiError).code).toBe('NO_ATTEMPTS_LEFT');
       const row = await h.db.prisma.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } });
       expect(row).toMatchObject({ score: 0, maxScore: QUIZ_BANK.length });
@@ -319,11 +322,10 @@ describe('QCM API end to end', () => {
       const multiple = firstMultiple(attempt);
       await answer(
         student.token,
-        attempt.id,
         multiple,
         question(multiple).options.map((o) => o.id),
       ).expect(200);
-      const result = ZQuizResult.parse((await submit(student.token, attempt.id).expect(200)).body);
+      const result = ZQuizResult.parse((await submit(student.token).expect(200)).body);
       expect(result.questions.find((q) => q.questionId === multiple)?.score).toBe(0);
       expect(result.score).toBe(0);
     });
@@ -331,9 +333,8 @@ describe('QCM API end to end', () => {
     it('gives 20/20 for every right answer', async () => {
       const student = await newStudent();
       const attempt = await start(student.token);
-      for (const q of attempt.questions)
-        await answer(student.token, attempt.id, q.id, rightIds(q.id)).expect(200);
-      const result = ZQuizResult.parse((await submit(student.token, attempt.id).expect(200)).body);
+      for (const q of attempt.questions) await answer(student.token, q.id, rightIds(q.id)).expect(200);
+      const result = ZQuizResult.parse((await submit(student.token).expect(200)).body);
       expect(result).toMatchObject({ score: QUIZ_BANK.length, scoreOn20: 20 });
     });
   });
@@ -355,7 +356,7 @@ describe('QCM API end to end', () => {
       await setSettings({ maxAttempts: 2, correction: 'after-each-attempt' });
       const student = await newStudent();
       const attempt = await start(student.token);
-      const result = ZQuizResult.parse((await submit(student.token, attempt.id).expect(200)).body);
+      const result = ZQuizResult.parse((await submit(student.token).expect(200)).body);
       expect(result.correctionVisible).toBe(true);
       expectCorrection(result, true);
       const single = firstSingle(attempt);
@@ -376,28 +377,28 @@ describe('QCM API end to end', () => {
     it('after-last-attempt: hidden until no attempt is left', async () => {
       await setSettings({ maxAttempts: 2, correction: 'after-last-attempt' });
       const student = await newStudent();
-      const first = await start(student.token);
-      const firstResult = ZQuizResult.parse((await submit(student.token, first.id).expect(200)).body);
+      await start(student.token);
+      const firstResult = ZQuizResult.parse((await submit(student.token).expect(200)).body);
       expect(firstResult.correctionVisible).toBe(false);
       expectCorrection(firstResult, false);
 
       const second = await start(student.token);
       expect(second.number).toBe(2);
-      const secondResult = ZQuizResult.parse((await submit(student.token, second.id).expect(200)).body);
+      const secondResult = ZQuizResult.parse((await submit(student.token).expect(200)).body);
       expect(secondResult.correctionVisible).toBe(true);
       const read = await overview(student.token);
       expect(read.attemptsUsed).toBe(2);
       for (const result of read.results) expectCorrection(result, true);
 
-      const res = await api().post('/api/quiz/attempts').set(as(student.token)).expect(409);
+      const res = await api().post('/api/quiz/attempt').set(as(student.token)).expect(409);
       expect((res.body as TApiError).code).toBe('NO_ATTEMPTS_LEFT');
     });
 
     it('when-released: hidden until the teacher releases it', async () => {
       await setSettings({ maxAttempts: 1, correction: 'when-released', correctionReleased: false });
       const student = await newStudent();
-      const attempt = await start(student.token);
-      const result = ZQuizResult.parse((await submit(student.token, attempt.id).expect(200)).body);
+      await start(student.token);
+      const result = ZQuizResult.parse((await submit(student.token).expect(200)).body);
       expectCorrection(result, false);
       expectCorrection(
         (await overview(student.token)).results[0] as { questions: { correction: unknown }[] },
@@ -421,13 +422,13 @@ describe('QCM API end to end', () => {
       await h.db.prisma.class.update({ where: { id: classId }, data: { lockedPhases: [3] } });
 
       const newcomer = await newStudent();
-      const res = await api().post('/api/quiz/attempts').set(as(newcomer.token)).expect(403);
+      const res = await api().post('/api/quiz/attempt').set(as(newcomer.token)).expect(403);
       expect((res.body as TApiError).code).toBe('ACTIVITY_LOCKED');
       expect(await h.db.prisma.quizAttempt.count({ where: { userId: newcomer.id } })).toBe(0);
 
       expect((await start(started.token)).id).toBe(attempt.id);
-      await answer(started.token, attempt.id, firstSingle(attempt), []).expect(200);
-      await submit(started.token, attempt.id).expect(200);
+      await answer(started.token, firstSingle(attempt), []).expect(200);
+      await submit(started.token).expect(200);
     });
   });
 });

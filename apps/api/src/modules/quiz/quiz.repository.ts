@@ -59,8 +59,14 @@ export class QuizRepository {
     return withAnswers(this.prisma, rows);
   }
 
-  async findAttempt(id: string): Promise<AttemptRecord | null> {
-    return findAttempt(this.prisma, id);
+  /** The student's attempt with the highest number, if any. */
+  async findLatestAttempt(userId: string): Promise<AttemptRecord | null> {
+    const row = await this.prisma.quizAttempt.findFirst({
+      where: { userId },
+      orderBy: { number: 'desc' },
+      select: attemptSelect,
+    });
+    return withAnswersOf(this.prisma, row);
   }
 
   /** Null when the student started another attempt with that number concurrently. */
@@ -125,7 +131,10 @@ async function lockAttempt(tx: Prisma.TransactionClient, id: string): Promise<At
 }
 
 async function findAttempt(db: Db, id: string): Promise<AttemptRecord | null> {
-  const row = await db.quizAttempt.findUnique({ where: { id }, select: attemptSelect });
+  return withAnswersOf(db, await db.quizAttempt.findUnique({ where: { id }, select: attemptSelect }));
+}
+
+async function withAnswersOf(db: Db, row: AttemptRow | null): Promise<AttemptRecord | null> {
   return row ? ((await withAnswers(db, [row]))[0] ?? null) : null;
 }
 

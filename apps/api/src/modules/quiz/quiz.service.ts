@@ -110,21 +110,20 @@ export class QuizService {
     return toAttemptDto(created, BANK, now);
   }
 
+  /** Saves one answer of the student's current attempt (their latest). */
   async answer(
     auth: AuthContext,
-    attemptId: string,
     questionId: string,
     request: TQuizAnswerRequest,
   ): Promise<TQuizAnswerResponse> {
-    await this.access.requireAccess(auth, Permission.QuizAttemptAnswer, attemptId);
-    const attempt = await this.load(attemptId);
+    const attempt = await this.currentAttempt(auth);
     const optionIds = checkAnswer(attempt, BANK, questionId, request.optionIds);
     const now = new Date();
-    const savedAt = await this.repository.saveAnswer(attemptId, questionId, optionIds, now, (locked) =>
+    const savedAt = await this.repository.saveAnswer(attempt.id, questionId, optionIds, now, (locked) =>
       isActive(locked, now),
     );
     if (savedAt) return { savedAt: savedAt.toISOString() };
-    const current = await this.load(attemptId);
+    const current = await this.currentAttempt(auth);
     if (current.submittedAt) {
       throw new DomainError(
         ErrorCode.QuizTimeUp,
@@ -135,15 +134,17 @@ export class QuizService {
     throw new DomainError(ErrorCode.QuizTimeUp);
   }
 
-  /** Idempotent: an attempt already submitted (or finalised at its deadline) gives its result again. */
-  async submit(auth: AuthContext, attemptId: string): Promise<TQuizResult> {
-    await this.access.requireAccess(auth, Permission.QuizAttemptAnswer, attemptId);
+  /**
+   * Submits the student's current attempt. Idempotent: once it is submitted (or finalised at its deadline),
+   * submitting again gives the same result.
+   */
+  async submit(auth: AuthContext): Promise<TQuizResult> {
     const now = new Date();
-    const attempt = await this.load(attemptId);
+    const attempt = await this.currentAttempt(auth);
     if (!attempt.submittedAt) await this.finalise(attempt, now);
     const { settings, attempts } = await this.studentQuiz(auth, now);
-    const result = this.results(settings, attempts, now).find((item) => item.attemptId === attemptId);
-    if (!result) throw new Error(`Quiz attempt ${attemptId} is not among its student's submitted attempts`);
+    const result = this.results(settings, attempts, now).find((item) => item.attemptId === attempt.id);
+    if (!result) throw new Error(`Quiz attempt ${attempt.id} is not among its student's submitted attempts`);
     return result;
   }
 
@@ -160,17 +161,23 @@ export class QuizService {
 
   /** The calling student's class settings and attempts; attempts past their time are finalised first. */
   private async studentQuiz(auth: AuthContext, now: Date): Promise<StudentQuiz> {
-    const { user } = auth;
-    if (user.role !== 'student' || !user.classId) {
-      throw new DomainError(ErrorCode.Forbidden, 'Le QCM se passe avec un compte élève.');
-    }
-    const klass = await this.requireClass(user.classId);
+    const { id, classId } = requireStudent(auth);
+    const klass = await this.requireClass(classId);
     const attempts = await Promise.all(
-      (await this.repository.listAttempts(user.id)).map((attempt) =>
+      (await this.repository.listAttempts(id)).map((attempt) =>
         isExpired(attempt, now) ? this.finalise(attempt, now) : attempt,
       ),
     );
-    return { classId: user.classId, settings: settingsOf(klass.quizSettings), attempts };
+    return { classId, settings: settingsOf(klass.quizSettings), attempts };
+  }
+
+  /** The student's latest attempt: the one the page answers and submits (only ever their own). */
+  private async currentAttempt(auth: AuthContext): Promise<AttemptRecord> {
+    const attempt = await this.repository.findLatestAttempt(requireStudent(auth).id);
+    if (!attempt) {
+      throw new DomainError(ErrorCode.NotFound, 'Aucune tentative de QCM : commencez-en une d’abord.');
+    }
+    return attempt;
   }
 
   /** Scores the attempt with the answers saved in time; one past its time is dated when it closed. */
@@ -193,10 +200,13 @@ export class QuizService {
     if (!klass) throw new DomainError(ErrorCode.NotFound);
     return klass;
   }
+}
 
-  private async load(attemptId: string): Promise<AttemptRecord> {
-    const attempt = await this.repository.findAttempt(attemptId);
-    if (!attempt) throw new DomainError(ErrorCode.NotFound);
-    return attempt;
+/** The QCM is taken by students, in their class. */
+function requireStudent(auth: AuthContext): { id: string; classId: string } {
+  const { user } = auth;
+  if (user.role !== 'student' || !user.classId) {
+    throw new DomainError(ErrorCode.Forbidden, 'Le QCM se passe avec un compte élève.');
   }
+  return { id: user.id, classId: user.classId };
 }
