@@ -243,7 +243,7 @@ export const ZQuizAttempt = z.object({
 });
 export type TQuizAttempt = z.infer<typeof ZQuizAttempt>;
 
-/** PUT /api/quiz/attempts/:attemptId/answers/:questionId */
+/** PUT /api/quiz/attempt/answers/:questionId (the student's current attempt) */
 export const ZQuizAnswerRequest = z.strictObject({
   optionIds: z.array(z.string().max(80)).max(20),
 });
