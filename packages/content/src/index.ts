@@ -3,6 +3,7 @@ export { SCHEMA_DIAGRAM } from './diagram';
 export { GLOSSARY } from './glossary';
 export * from './helpers';
 export { MISSIONS } from './missions';
+export * from './public-content';
 export { QUIZ_BANK } from './quiz-bank';
 export * from './quiz-markdown';
 export * from './schema';

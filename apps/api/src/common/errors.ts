@@ -43,6 +43,11 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     status: 409,
     message: 'Vous avez utilisé toutes vos tentatives pour ce QCM.',
   },
+  [ErrorCode.QuizBankInUse]: {
+    status: 409,
+    message:
+      'Des élèves ont déjà commencé ce QCM : ses questions ne peuvent plus changer (leurs tentatives y renvoient).',
+  },
   [ErrorCode.Forbidden]: { status: 403, message: "Vous n'avez pas accès à cette ressource." },
   [ErrorCode.Internal]: { status: 500, message: 'Erreur interne du serveur.' },
 };
