@@ -18,11 +18,16 @@ function checkUnique(
   items: readonly { id: string }[],
   path: (index: number) => PropertyKey[],
   what: string,
+  feminine = false,
 ): void {
   const seen = new Set<string>();
   items.forEach((item, index) => {
     if (seen.has(item.id)) {
-      ctx.addIssue({ code: 'custom', path: path(index), message: `${what} « ${item.id} » est déjà utilisé` });
+      ctx.addIssue({
+        code: 'custom',
+        path: path(index),
+        message: `${what} « ${item.id} » est déjà ${feminine ? 'utilisée' : 'utilisé'}`,
+      });
     }
     seen.add(item.id);
   });
@@ -114,8 +119,8 @@ export const ZDiagram = z
   })
   .superRefine((diagram, ctx) => {
     checkUnique(ctx, diagram.nodes, (i) => ['nodes', i, 'id'], 'Le nœud');
-    checkUnique(ctx, diagram.slots, (i) => ['slots', i, 'id'], "L'emplacement");
-    checkUnique(ctx, diagram.labels, (i) => ['labels', i, 'id'], "L'étiquette");
+    checkUnique(ctx, diagram.slots, (i) => ['slots', i, 'id'], "L'emplacement", true);
+    checkUnique(ctx, diagram.labels, (i) => ['labels', i, 'id'], "L'étiquette", true);
     checkUnique(
       ctx,
       diagram.slots.map((slot) => ({ id: String(slot.number) })),
@@ -265,7 +270,7 @@ export const ZTemplate = z
     sections: z.array(ZSection).min(1),
   })
   .superRefine((template, ctx) => {
-    checkUnique(ctx, template.sections, (s) => ['sections', s, 'id'], 'La section');
+    checkUnique(ctx, template.sections, (s) => ['sections', s, 'id'], 'La section', true);
     const fields = template.sections.flatMap((section, s) =>
       section.fields.map((field, f) => ({ id: field.id, field, path: ['sections', s, 'fields', f] })),
     );
@@ -280,8 +285,8 @@ export const ZTemplate = z
         });
       }
       if (field.kind === 'table') {
-        checkUnique(ctx, field.columns, (c) => [...path, 'columns', c, 'id'], 'La colonne');
-        checkUnique(ctx, field.rows, (r) => [...path, 'rows', r, 'id'], 'La ligne');
+        checkUnique(ctx, field.columns, (c) => [...path, 'columns', c, 'id'], 'La colonne', true);
+        checkUnique(ctx, field.rows, (r) => [...path, 'rows', r, 'id'], 'La ligne', true);
         const columns = new Set(field.columns.map((column) => column.id));
         field.rows.forEach((row, r) => {
           for (const column of Object.keys(row.measured ?? {})) {
@@ -302,7 +307,7 @@ export const ZTemplate = z
         });
       }
       if (field.kind === 'grid') {
-        checkUnique(ctx, field.skills, (i) => [...path, 'skills', i, 'id'], 'La compétence');
+        checkUnique(ctx, field.skills, (i) => [...path, 'skills', i, 'id'], 'La compétence', true);
         checkUnique(ctx, field.levels, (i) => [...path, 'levels', i, 'id'], 'Le niveau');
       }
     }
@@ -371,7 +376,7 @@ export const ZQuizQuestionContent = z
     options: z.array(ZQuizOptionContent).min(2).max(8),
   })
   .superRefine((question, ctx) => {
-    checkUnique(ctx, question.options, (o) => ['options', o, 'id'], "L'option");
+    checkUnique(ctx, question.options, (o) => ['options', o, 'id'], "L'option", true);
     const right = question.options.filter((option) => option.correct).length;
     if (!question.multiple && right !== 1) {
       ctx.addIssue({
@@ -393,7 +398,7 @@ export type TQuizQuestionContent = z.infer<typeof ZQuizQuestionContent>;
 export const ZQuizBank = z
   .array(ZQuizQuestionContent)
   .min(1)
-  .superRefine((bank, ctx) => checkUnique(ctx, bank, (q) => [q, 'id'], 'La question'));
+  .superRefine((bank, ctx) => checkUnique(ctx, bank, (q) => [q, 'id'], 'La question', true));
 
 // ---------------------------------------------------------------------------------------------------------
 // Glossary
@@ -407,9 +412,13 @@ export const ZGlossaryTerm = z.strictObject({
 });
 export type TGlossaryTerm = z.infer<typeof ZGlossaryTerm>;
 
-/** Lower case, accents removed: how glossary words are compared. */
+/** Lower case, accents removed, typographic apostrophes made straight: how glossary words are compared. */
 export function foldForMatching(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\u2019\u2018]/g, "'")
+    .toLowerCase();
 }
 
 export const ZGlossary = z
