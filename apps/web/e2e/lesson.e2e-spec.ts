@@ -157,6 +157,9 @@ describe('The lesson in Chromium', () => {
     const page = await signedIn(studentToken);
     await page.goto(`${webUrl}/eleve/defi-experimentation`);
     const mission = page.locator('[data-testid="mission"][data-mission="epochs"]');
+    // the instructions link the glossary's terms to their definition
+    const term = mission.locator('a[data-term="epoch"]').first();
+    expect(await term.getAttribute('href')).toBe('/eleve/glossaire#epoch');
     for (const id of runIds) await mission.getByTestId(`answer-epochs-runs-${id}`).check();
     await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
     await screenshot(page.locator('section[aria-labelledby="base-title"]'), 'guided-challenge-base');
@@ -185,8 +188,8 @@ describe('The lesson in Chromium', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-run"]').length === 1);
     expect(page.url()).toContain(`runs=${runIds[0]}`);
 
-    await page.goto(`${webUrl}/eleve/glossaire`);
-    await page.getByTestId('glossary').waitFor();
+    await page.goto(`${webUrl}/eleve/glossaire#epoch`);
+    await page.locator('dt#epoch').waitFor();
     await screenshot(page, 'glossary');
   });
 });

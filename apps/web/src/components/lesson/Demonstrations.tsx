@@ -8,7 +8,7 @@ import { WorkStatus } from '@/components/work/WorkStatus';
 import { useT } from '@/i18n/client';
 import { useDeliverable } from '@/lib/useDeliverable';
 import { DigitDemo } from './DigitDemo';
-import { GlossaryText } from './GlossaryText';
+import { type GlossedTexts, glossed } from './glossed';
 import './lesson.css';
 
 const NO_RUNS: [] = [];
@@ -18,10 +18,13 @@ export function Demonstrations({
   demos,
   template,
   userId,
+  texts,
 }: {
   demos: TDemo[];
   template: TTemplate;
   userId: string;
+  /** The paragraphs and captions with their glossary links. */
+  texts: GlossedTexts;
 }) {
   const t = useT();
   const work = useDeliverable(template.id, userId);
@@ -54,9 +57,7 @@ export function Demonstrations({
         >
           <h2 id={`${demo.id}-title`}>{demo.title}</h2>
           {demo.paragraphs.map((paragraph) => (
-            <p key={paragraph}>
-              <GlossaryText text={paragraph} />
-            </p>
+            <p key={paragraph}>{glossed(texts, paragraph)}</p>
           ))}
           {demo.widget === 'digit-recognizer' && <DigitDemo />}
           {demo.examples.length > 0 && (
@@ -64,9 +65,7 @@ export function Demonstrations({
               <h3>{t('lesson.demos.examples')}</h3>
               {demo.examples.map((example) => (
                 <figure key={example.caption} className="demo-example">
-                  <figcaption>
-                    <GlossaryText text={example.caption} />
-                  </figcaption>
+                  <figcaption>{glossed(texts, example.caption)}</figcaption>
                   <p className="demo-label">{t('lesson.demos.input')}</p>
                   {example.format === 'code' ? (
                     <pre>

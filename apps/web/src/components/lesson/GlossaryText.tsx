@@ -1,7 +1,9 @@
-// The helpers module only (not the package index, which also holds the QCM's answers): this component is
-// bundled for the browser.
-import { findGlossaryTerms } from '@dlclass/content/src/helpers';
+// Server components only: the content package's index also holds the QCM's answers and the schema's key,
+// which must never be bundled for the browser. Client components get the linked texts already rendered
+// (see `glossedTexts`).
+import { findGlossaryTerms } from '@dlclass/content';
 import Link from 'next/link';
+import type { GlossedTexts } from './glossed';
 
 export const GLOSSARY_PATH = '/eleve/glossaire';
 
@@ -26,4 +28,9 @@ export function GlossaryText({ text, except }: { text: string; except?: string }
       <span key={index}>{segment.text}</span>
     ),
   );
+}
+
+/** Text → the same text with its glossary links, rendered on the server for a client component. */
+export function glossedTexts(texts: readonly string[]): GlossedTexts {
+  return Object.fromEntries(texts.map((text) => [text, <GlossaryText key={text} text={text} />]));
 }

@@ -3,7 +3,7 @@
 import type { TField, TMission, TTemplate, TTextField } from '@dlclass/content';
 import type { TExperimentSummary } from '@dlclass/contracts';
 import Link from 'next/link';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { SelectField } from '@/components/Field';
 import { RunsAnswer } from '@/components/work/fields/RunAnswer';
 import { TextAnswer } from '@/components/work/fields/TextAnswer';
@@ -14,7 +14,7 @@ import { formatDateTime } from '@/lib/format';
 import { useSocket } from '@/lib/socket';
 import { useDeliverable } from '@/lib/useDeliverable';
 import { useLiveRuns } from '@/lib/useLiveRuns';
-import { GlossaryText } from './GlossaryText';
+import { type GlossedTexts, glossed } from './glossed';
 import { readableValue, specValue } from './specs';
 import './lesson.css';
 
@@ -32,10 +32,13 @@ export function GuidedChallenge({
   missions,
   template,
   userId,
+  texts,
 }: {
   missions: TMission[];
   template: TTemplate;
   userId: string;
+  /** The intro and the instructions with their glossary links. */
+  texts: GlossedTexts;
 }) {
   const { t, locale } = useI18n();
   const work = useDeliverable(template.id, userId);
@@ -59,9 +62,7 @@ export function GuidedChallenge({
         <Link href="/eleve">{t('lesson.backHome')}</Link>
       </p>
       <h1>{t('lesson.challenge.title')}</h1>
-      <p className="muted">
-        <GlossaryText text={template.intro} />
-      </p>
+      <p className="muted">{glossed(texts, template.intro)}</p>
       <section className="card" aria-labelledby="base-title">
         <h2 id="base-title">{t('lesson.challenge.baseTitle')}</h2>
         <p className="muted">{t('lesson.challenge.baseIntro')}</p>
@@ -102,6 +103,7 @@ export function GuidedChallenge({
           number={index + 1}
           base={base}
           answer={fieldOf(answerField(mission), 'text')}
+          instructions={glossed(texts, mission.instructions)}
           runs={fieldOf(runsField(mission), 'runs')}
         />
       ))}
@@ -115,8 +117,10 @@ function MissionCard({
   base,
   answer,
   runs,
+  instructions,
 }: {
   mission: TMission;
+  instructions: ReactNode;
   number: number;
   base: TExperimentSummary | null;
   answer: TTextField | undefined;
@@ -137,9 +141,7 @@ function MissionCard({
       data-mission={mission.id}
     >
       <h2 id={headingId}>{t('lesson.challenge.mission', { number, title: mission.title })}</h2>
-      <p>
-        <GlossaryText text={mission.instructions} />
-      </p>
+      <p>{instructions}</p>
       <p className="small">
         {t('lesson.challenge.parameter')} <code>{mission.parameter}</code>
         {current !== null && (

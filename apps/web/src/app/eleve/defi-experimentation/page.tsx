@@ -1,5 +1,6 @@
 import { MISSIONS, templateFor } from '@dlclass/content';
 import { notFound, redirect } from 'next/navigation';
+import { glossedTexts } from '@/components/lesson/GlossaryText';
 import { GuidedChallenge } from '@/components/lesson/GuidedChallenge';
 import { getCurrentUser } from '@/lib/server-api';
 
@@ -9,5 +10,6 @@ export default async function GuidedChallengePage() {
   if (user.role !== 'student') redirect('/enseignant');
   const template = templateFor('defi-experimentation');
   if (!template) notFound();
-  return <GuidedChallenge missions={MISSIONS} template={template} userId={user.id} />;
+  const texts = glossedTexts([template.intro, ...MISSIONS.map((mission) => mission.instructions)]);
+  return <GuidedChallenge missions={MISSIONS} template={template} userId={user.id} texts={texts} />;
 }

@@ -1,6 +1,7 @@
 import { DEMOS, templateFor } from '@dlclass/content';
 import { notFound, redirect } from 'next/navigation';
 import { Demonstrations } from '@/components/lesson/Demonstrations';
+import { glossedTexts } from '@/components/lesson/GlossaryText';
 import { getCurrentUser } from '@/lib/server-api';
 
 export default async function DemonstrationsPage() {
@@ -9,5 +10,8 @@ export default async function DemonstrationsPage() {
   if (user.role !== 'student') redirect('/enseignant');
   const template = templateFor('demonstrations');
   if (!template) notFound();
-  return <Demonstrations demos={DEMOS} template={template} userId={user.id} />;
+  const texts = glossedTexts(
+    DEMOS.flatMap((demo) => [...demo.paragraphs, ...demo.examples.map((example) => example.caption)]),
+  );
+  return <Demonstrations demos={DEMOS} template={template} userId={user.id} texts={texts} />;
 }
