@@ -1,3 +1,4 @@
+import { PUBLIC_CONTENT, type TPublicContent } from '@dlclass/content';
 import {
   SESSION_COOKIE,
   type TLessonQuery,
@@ -5,6 +6,7 @@ import {
   type TSetPhaseLockRequest,
   ZLessonQuery,
   ZLessonState,
+  ZPublicContent,
   ZSetPhaseLockRequest,
 } from '@dlclass/contracts';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
@@ -21,6 +23,18 @@ import { ContentService } from './content.service';
 @Controller()
 export class ContentController {
   constructor(private readonly service: ContentService) {}
+
+  @Get('content')
+  @ApiOperation({
+    summary:
+      'Le contenu de la séance : phases, modèles des fiches, démonstrations, missions, glossaire, ' +
+      'auto-évaluation — sans les réponses (ni QCM, ni emplacement des étiquettes du schéma)',
+  })
+  @ApiZodResponse(200, ZPublicContent, 'Le contenu, typé par TPublicContent de @dlclass/content')
+  @ApiErrors(401)
+  content(): TPublicContent {
+    return PUBLIC_CONTENT;
+  }
 
   @Get('lesson')
   @ApiOperation({

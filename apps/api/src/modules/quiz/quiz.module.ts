@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { QuizController } from './quiz.controller';
 import { QuizRepository } from './quiz.repository';
 import { QuizService } from './quiz.service';
+import { QuizBankController } from './quiz-bank.controller';
+import { QuizBankRepository } from './quiz-bank.repository';
+import { QuizBankService } from './quiz-bank.service';
 
 @Module({
-  controllers: [QuizController],
-  providers: [QuizRepository, QuizService],
+  controllers: [QuizController, QuizBankController],
+  providers: [QuizRepository, QuizService, QuizBankRepository, QuizBankService],
 })
 export class QuizModule {}
