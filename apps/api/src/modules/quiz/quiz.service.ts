@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { QUIZ_BANK } from '@dlclass/content';
 import {
   ErrorCode,
   type TQuizAnswerRequest,
@@ -26,20 +25,23 @@ import {
   isActive,
   isExpired,
   planAttempt,
+  type QuizBank,
   scoreAttempt,
   settingsOf,
   toAttemptDto,
   toResult,
 } from './quiz.rules';
+import { QuizBankService } from './quiz-bank.service';
 
 /** The lesson activity the QCM is (its phase's lock applies to starting an attempt). */
 const QCM_ACTIVITY = 'qcm';
-const BANK = bankById(QUIZ_BANK);
 
 /** A student's QCM as it stands, expired attempts already finalised. */
 interface StudentQuiz {
   classId: string;
   settings: TQuizSettings;
+  /** The class's questions by id (its teacher's imported ones, or the lesson's). */
+  bank: QuizBank;
   attempts: AttemptRecord[];
 }
 
@@ -50,6 +52,7 @@ export class QuizService {
   constructor(
     private readonly repository: QuizRepository,
     private readonly access: AccessService,
+    private readonly banks: QuizBankService,
   ) {}
 
   async getSettings(auth: AuthContext, classId: string): Promise<TQuizSettings> {
@@ -60,11 +63,12 @@ export class QuizService {
   async setSettings(auth: AuthContext, classId: string, settings: TQuizSettings): Promise<TQuizSettings> {
     await this.access.requireAccess(auth, Permission.ClassManage, classId);
     await this.requireClass(classId);
-    if (settings.questionCount > QUIZ_BANK.length) {
+    const { length } = await this.banks.bankFor(classId);
+    if (settings.questionCount > length) {
       throw new DomainError(ErrorCode.ValidationFailed, undefined, [
         {
           field: 'questionCount',
-          message: `La banque ne contient que ${QUIZ_BANK.length} questions : choisissez-en au plus autant`,
+          message: `La banque ne contient que ${length} questions : choisissez-en au plus autant`,
         },
       ]);
     }
@@ -75,23 +79,23 @@ export class QuizService {
 
   async overview(auth: AuthContext): Promise<TQuizOverview> {
     const now = new Date();
-    const { settings, attempts } = await this.studentQuiz(auth, now);
+    const { settings, bank, attempts } = await this.studentQuiz(auth, now);
     const active = attempts.find((attempt) => isActive(attempt, now)) ?? null;
     const { timeLimitMinutes, maxAttempts, questionCount, correction } = settings;
     return {
       settings: { timeLimitMinutes, maxAttempts, questionCount, correction },
       attemptsUsed: attempts.length,
-      active: active && toAttemptDto(active, BANK, now),
-      results: this.results(settings, attempts, now),
+      active: active && toAttemptDto(active, bank, now),
+      results: this.results(settings, bank, attempts, now),
     };
   }
 
   /** Starts an attempt, or returns the one in progress (a second tab, a reload). */
   async start(auth: AuthContext): Promise<TQuizAttempt> {
     const now = new Date();
-    const { classId, settings, attempts } = await this.studentQuiz(auth, now);
+    const { classId, settings, bank, attempts } = await this.studentQuiz(auth, now);
     const active = attempts.find((attempt) => isActive(attempt, now));
-    if (active) return toAttemptDto(active, BANK, now);
+    if (active) return toAttemptDto(active, bank, now);
     await this.access.requireActivityOpen(auth, QCM_ACTIVITY);
     if (attempts.length >= settings.maxAttempts) throw new DomainError(ErrorCode.NoAttemptsLeft);
     const seed = randomInt(2 ** 31);
@@ -100,14 +104,14 @@ export class QuizService {
       classId,
       number: attempts.length + 1,
       seed,
-      ...planAttempt(QUIZ_BANK, settings, seed),
+      ...planAttempt([...bank.values()], settings, seed),
       startedAt: now,
       deadline: deadlineOf(now, settings),
     });
     // Started concurrently (two tabs): the attempt that won is now the active one.
     if (!created) return this.start(auth);
     this.logger.info({ attemptId: created.id, userId: auth.user.id, number: created.number }, 'Quiz started');
-    return toAttemptDto(created, BANK, now);
+    return toAttemptDto(created, bank, now);
   }
 
   /** Saves one answer of the student's current attempt (their latest). */
@@ -117,7 +121,8 @@ export class QuizService {
     request: TQuizAnswerRequest,
   ): Promise<TQuizAnswerResponse> {
     const attempt = await this.currentAttempt(auth);
-    const optionIds = checkAnswer(attempt, BANK, questionId, request.optionIds);
+    const bank = await this.classBank(auth);
+    const optionIds = checkAnswer(attempt, bank, questionId, request.optionIds);
     const now = new Date();
     const savedAt = await this.repository.saveAnswer(attempt.id, questionId, optionIds, now, (locked) =>
       isActive(locked, now),
@@ -130,7 +135,7 @@ export class QuizService {
         'Cette tentative est déjà rendue : cette réponse n’a pas été prise en compte.',
       );
     }
-    await this.finalise(current, now);
+    await this.finalise(current, bank, now);
     throw new DomainError(ErrorCode.QuizTimeUp);
   }
 
@@ -141,34 +146,45 @@ export class QuizService {
   async submit(auth: AuthContext): Promise<TQuizResult> {
     const now = new Date();
     const attempt = await this.currentAttempt(auth);
-    if (!attempt.submittedAt) await this.finalise(attempt, now);
-    const { settings, attempts } = await this.studentQuiz(auth, now);
-    const result = this.results(settings, attempts, now).find((item) => item.attemptId === attempt.id);
+    if (!attempt.submittedAt) await this.finalise(attempt, await this.classBank(auth), now);
+    const { settings, bank, attempts } = await this.studentQuiz(auth, now);
+    const result = this.results(settings, bank, attempts, now).find((item) => item.attemptId === attempt.id);
     if (!result) throw new Error(`Quiz attempt ${attempt.id} is not among its student's submitted attempts`);
     return result;
   }
 
   /** The submitted attempts' results, with the correction when the class's policy shows it. */
-  private results(settings: TQuizSettings, attempts: AttemptRecord[], now: Date): TQuizResult[] {
+  private results(
+    settings: TQuizSettings,
+    bank: QuizBank,
+    attempts: AttemptRecord[],
+    now: Date,
+  ): TQuizResult[] {
     const submitted = attempts.filter((attempt) => attempt.submittedAt !== null);
     const visible = correctionVisible(
       settings,
       submitted.length,
       attempts.some((attempt) => isActive(attempt, now)),
     );
-    return submitted.map((attempt) => toResult(attempt, BANK, visible));
+    return submitted.map((attempt) => toResult(attempt, bank, visible));
   }
 
   /** The calling student's class settings and attempts; attempts past their time are finalised first. */
   private async studentQuiz(auth: AuthContext, now: Date): Promise<StudentQuiz> {
     const { id, classId } = requireStudent(auth);
     const klass = await this.requireClass(classId);
+    const bank = bankById(await this.banks.bankFor(classId));
     const attempts = await Promise.all(
       (await this.repository.listAttempts(id)).map((attempt) =>
-        isExpired(attempt, now) ? this.finalise(attempt, now) : attempt,
+        isExpired(attempt, now) ? this.finalise(attempt, bank, now) : attempt,
       ),
     );
-    return { classId, settings: settingsOf(klass.quizSettings), attempts };
+    return { classId, settings: settingsOf(klass.quizSettings), bank, attempts };
+  }
+
+  /** The questions of the calling student's class. */
+  private async classBank(auth: AuthContext): Promise<QuizBank> {
+    return bankById(await this.banks.bankFor(requireStudent(auth).classId));
   }
 
   /** The student's latest attempt: the one the page answers and submits (only ever their own). */
@@ -181,12 +197,12 @@ export class QuizService {
   }
 
   /** Scores the attempt with the answers saved in time; one past its time is dated when it closed. */
-  private async finalise(attempt: AttemptRecord, now: Date): Promise<AttemptRecord> {
+  private async finalise(attempt: AttemptRecord, bank: QuizBank, now: Date): Promise<AttemptRecord> {
     const expired = isExpired(attempt, now);
     const finalised = await this.repository.finalise(
       attempt.id,
       expired ? closesAt(attempt) : now,
-      (locked) => scoreAttempt(locked, BANK),
+      (locked) => scoreAttempt(locked, bank),
     );
     this.logger.info(
       { attemptId: attempt.id, score: finalised.score, maxScore: finalised.maxScore, expired },
