@@ -419,9 +419,9 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/classes/{classId}/quiz-settings',
         '/api/content',
         '/api/datasets/{id}',
-        '/api/deliverables/{activity}',
-        '/api/deliverables/{activity}/check',
-        '/api/deliverables/{activity}/submit',
+        '/api/deliverables/{kind}',
+        '/api/deliverables/{kind}/check',
+        '/api/deliverables/{kind}/submit',
         '/api/experiments',
         '/api/experiments/{id}',
         '/api/experiments/{id}/cancel',
@@ -432,16 +432,16 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/lesson',
         '/api/me',
         '/api/quiz',
-        '/api/quiz/attempts',
-        '/api/quiz/attempts/{attemptId}/answers/{questionId}',
-        '/api/quiz/attempts/{attemptId}/submit',
+        '/api/quiz/attempt',
+        '/api/quiz/attempt/answers/{questionId}',
+        '/api/quiz/attempt/submit',
       ].sort(),
     );
     const submit = res.body.paths['/api/experiments'].post;
     expect(submit.requestBody.content['application/json'].schema.properties.training).toBeDefined();
     expect(Object.keys(submit.responses)).toEqual(expect.arrayContaining(['202', '400', '401', '503']));
     expect(Object.keys(res.body.paths['/api/auth/join'].post.responses)).toContain('429');
-    const saveDraft = res.body.paths['/api/deliverables/{activity}'].put;
+    const saveDraft = res.body.paths['/api/deliverables/{kind}'].put;
     expect(saveDraft.requestBody.content['application/json'].schema.required).toEqual(['version', 'answers']);
     expect(Object.keys(saveDraft.responses)).toEqual(expect.arrayContaining(['200', '400', '409']));
   });

@@ -1,10 +1,13 @@
-import { SCHEMA_DIAGRAM } from '@dlclass/content';
+import { SCHEMA_DIAGRAM, templateFor, textFieldIds } from '@dlclass/content';
 import {
   REFERENCE_EXPERIMENT,
   type TAnswers,
   type TDeliverable,
   type TDrawingRequest,
   type TExperimentSpec,
+  WORKSHEET_ACTIVITY,
+  WORKSHEET_KINDS,
+  worksheetKindOf,
 } from '@dlclass/contracts';
 import {
   createClass,
@@ -37,13 +40,17 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
 
   const api = () => request(h.server);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  /** The route of an activity's record: tests name activities, the API names their kinds. */
+  const url = (activity: string) => `/api/deliverables/${worksheetKindOf(activity) ?? activity}`;
   const save = (student: Student, activity: string, version: number, answers: TAnswers) =>
-    api().put(`/api/deliverables/${activity}`).set(as(student.token)).send({ version, answers });
+    api().put(url(activity)).set(as(student.token)).send({ version, answers });
   const submit = (student: Student, activity: string, version: number) =>
-    api().post(`/api/deliverables/${activity}/submit`).set(as(student.token)).send({ version });
+    api()
+      .post(`${url(activity)}/submit`)
+      .set(as(student.token))
+      .send({ version });
   const read = async (student: Student, activity: string) =>
-    (await api().get(`/api/deliverables/${activity}`).set(as(student.token)).expect(200))
-      .body as TDeliverable;
+    (await api().get(url(activity)).set(as(student.token)).expect(200)).body as TDeliverable;
   const stored = (student: Student, activity: string) =>
     h.db.prisma.deliverable.findUnique({ where: { userId_activity: { userId: student.id, activity } } });
 
@@ -104,7 +111,8 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
         updatedAt: null,
       });
       await api().get('/api/deliverables/pas-une-activite').set(as(alice.token)).expect(404);
-      await api().get('/api/deliverables/fiche-observation').expect(401);
+      await api().get('/api/deliverables/fiche-observation').set(as(alice.token)).expect(404);
+      await api().get('/api/deliverables/observation-sheet').expect(401);
     });
 
     it('increments the version with each save and keeps the latest answers', async () => {
@@ -359,7 +367,7 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
         network: { [s1]: rightLabel(s1), [s2]: rightLabel(s2), [s3]: distractor },
       }).expect(200);
       const check = await api()
-        .post('/api/deliverables/schema-annote/check')
+        .post('/api/deliverables/annotated-schema/check')
         .set(as(alice.token))
         .expect(200);
       expect(check.body).toEqual({
@@ -383,7 +391,7 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
         network: { [SCHEMA_DIAGRAM.slots[0]?.id as string]: 'label-zz' },
       }).expect(400);
       expect(await stored(bob, 'schema-annote')).toBeNull();
-      await api().post('/api/deliverables/fiche-observation/check').set(as(alice.token)).expect(400);
+      await api().post('/api/deliverables/observation-sheet/check').set(as(alice.token)).expect(400);
     });
   });
 
@@ -416,5 +424,65 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
         answers: { comparison: { 'ease.ml': 'continué' } },
       });
     });
+  });
+
+  describe('every deliverable kind', () => {
+    const kinds = WORKSHEET_KINDS.filter((kind) => templateFor(WORKSHEET_ACTIVITY[kind])?.submittable);
+
+    it('covers the four graded kinds', () => {
+      expect(kinds).toEqual(['observation-sheet', 'comparison-table', 'annotated-schema', 'synthesis']);
+    });
+
+    it.each(kinds)(
+      '%s: autosave, 409 on a stale version, idempotent submit, read-only, private',
+      async (kind) => {
+        const owner = await student(classId, `Kind ${kind}`);
+        const other = await student(classId, `Other ${kind}`);
+        const activity = WORKSHEET_ACTIVITY[kind];
+        const template = templateFor(activity);
+        const [field] = textFieldIds(template as NonNullable<typeof template>);
+        const answer = (text: string) => ({ [field as string]: text });
+        const path = `/api/deliverables/${kind}`;
+
+        await api()
+          .put(path)
+          .set(as(owner.token))
+          .send({ version: 0, answers: answer('v1') })
+          .expect(200);
+        await api()
+          .put(path)
+          .set(as(owner.token))
+          .send({ version: 1, answers: answer('v2') })
+          .expect(200);
+        const stale = await api()
+          .put(path)
+          .set(as(owner.token))
+          .send({ version: 1, answers: answer('old tab') });
+        expect(stale.status).toBe(409);
+        expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
+
+        const first = await api()
+          .post(`${path}/submit`)
+          .set(as(owner.token))
+          .send({ version: 2 })
+          .expect(200);
+        const again = await api()
+          .post(`${path}/submit`)
+          .set(as(owner.token))
+          .send({ version: 2 })
+          .expect(200);
+        expect(again.body).toEqual(first.body);
+        expect(first.body).toMatchObject({ status: 'submitted', answers: answer('v2') });
+        const locked = await api()
+          .put(path)
+          .set(as(owner.token))
+          .send({ version: 2, answers: answer('late') });
+        expect(locked.status).toBe(409);
+        expect(locked.body.code).toBe('DELIVERABLE_LOCKED');
+
+        const othersView = (await api().get(path).set(as(other.token)).expect(200)).body as TDeliverable;
+        expect(othersView).toMatchObject({ id: null, version: 0, answers: {} });
+      },
+    );
   });
 });

@@ -186,13 +186,13 @@ describe('Lesson state: phase locks, live changes, progress (real PostgreSQL and
     expect((await progress())['hello-world']).toBe('done');
 
     await api()
-      .put('/api/deliverables/fiche-observation')
+      .put('/api/deliverables/observation-sheet')
       .set(as(alice.token))
       .send({ version: 0, answers: { run: [run.id], learned: 'Une époque = un passage sur les données' } })
       .expect(200);
     expect((await progress())['fiche-observation']).toBe('in-progress');
     await api()
-      .post('/api/deliverables/fiche-observation/submit')
+      .post('/api/deliverables/observation-sheet/submit')
       .set(as(alice.token))
       .send({ version: 1 })
       .expect(200);

@@ -46,6 +46,26 @@ export type TPhasesChangedEvent = z.infer<typeof ZPhasesChangedEvent>;
 // ---------------------------------------------------------------------------------------------------------
 // Deliverables and worksheets: one record per (student, activity), saved as drafts with a version
 
+/**
+ * The kinds of the API's `/api/deliverables/:kind` routes: the three graded deliverables and the synthesis,
+ * and the two ungraded worksheets. Each is the record of one activity of the lesson (its page slug).
+ */
+export const WORKSHEET_ACTIVITY = {
+  'observation-sheet': 'fiche-observation',
+  'comparison-table': 'tableau-comparatif',
+  'annotated-schema': 'schema-annote',
+  synthesis: 'synthese',
+  demonstrations: 'demonstrations',
+  'guided-challenge': 'defi-experimentation',
+} as const;
+export type TWorksheetKind = keyof typeof WORKSHEET_ACTIVITY;
+export const WORKSHEET_KINDS = Object.keys(WORKSHEET_ACTIVITY) as TWorksheetKind[];
+
+/** The kind of the record an activity keeps, or null for activities without one. */
+export function worksheetKindOf(activity: string): TWorksheetKind | null {
+  return WORKSHEET_KINDS.find((kind) => WORKSHEET_ACTIVITY[kind] === activity) ?? null;
+}
+
 export const ZDeliverableStatus = z.enum(['draft', 'submitted', 'returned', 'finalised']);
 export type TDeliverableStatus = z.infer<typeof ZDeliverableStatus>;
 
