@@ -1,4 +1,5 @@
 import { enLesson } from './en-lesson';
+import { enTeacher } from './en-teacher';
 import { enWork } from './en-work';
 import type { Messages } from './fr';
 
@@ -318,5 +319,6 @@ export const en: Messages = {
     epochProgress: 'epoch {done}/{total}',
   },
   lesson: enLesson,
+  teacherTools: enTeacher,
   work: enWork,
 };

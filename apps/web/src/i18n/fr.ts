@@ -1,4 +1,5 @@
 import { frLesson } from './fr-lesson';
+import { frTeacher } from './fr-teacher';
 import { frWork } from './fr-work';
 
 /** French texts (the reference locale): every other locale must have exactly these keys. */
@@ -318,6 +319,7 @@ export const fr = {
     epochProgress: 'époque {done}/{total}',
   },
   lesson: frLesson,
+  teacherTools: frTeacher,
   work: frWork,
 };
 

@@ -1,0 +1,50 @@
+import type { frTeacher } from './fr-teacher';
+
+/** English texts of the teacher's tools: typed by the French ones. */
+export const enTeacher: typeof frTeacher = {
+  quizImport: {
+    title: 'Class QCM',
+    intro:
+      'Students take the lesson’s QCM, or yours: write it in Markdown and import it. It can no longer change once a student has started it.',
+    defaultSource: 'The lesson’s QCM: {count} questions.',
+    importedSource: 'Your QCM: {count} imported questions.',
+    label: 'Your QCM in Markdown',
+    helpTitle: 'How to write the QCM',
+    help: {
+      headings: 'Each question starts with a heading: “## My question?” (#, ## or ###).',
+      options:
+        'Each option is a line “- [ ] wrong answer” or “- [x] right answer”. Tick several for a multiple-answer question.',
+      optionExplanation: 'A “> …” line right under an option explains that option.',
+      questionExplanation:
+        'A paragraph after the options explains the question (for the options without their own explanation).',
+      limits: '2 to 8 options per question, at most 100 questions.',
+    },
+    exampleTitle: 'Example',
+    example: `## What is an epoch?
+
+- [ ] A layer of the network
+  > No: layers make the network's architecture.
+- [x] One full pass over the training data
+- [ ] How long training lasts
+
+An epoch is one full pass of the network over all the training data.
+
+## Which belong to a neuron?
+
+- [x] Weights
+- [x] A bias
+- [ ] The dataset
+`,
+    useExample: 'Start from the example',
+    import: 'Import',
+    importing: 'Importing…',
+    reset: 'Back to the default QCM',
+    resetting: 'Going back to the default QCM…',
+    imported: '{count} questions imported.',
+    resetDone: 'The class is back to the lesson’s QCM.',
+    errorsTitle: 'The QCM was not imported: fix these lines.',
+    questionsTitle: 'Questions understood',
+    multiple: 'several answers',
+    optionCount: '{count} options',
+  },
+};

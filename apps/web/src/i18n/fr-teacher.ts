@@ -1,0 +1,48 @@
+/** French texts of the teacher's tools (a part of the dictionary in fr.ts, kept apart so that areas do not collide). */
+export const frTeacher = {
+  quizImport: {
+    title: 'QCM de la classe',
+    intro:
+      'Les élèves passent le QCM de la séance, ou le vôtre : écrivez-le en Markdown puis importez-le. Il ne peut plus changer une fois qu’un élève l’a commencé.',
+    defaultSource: 'QCM de la séance : {count} questions.',
+    importedSource: 'Votre QCM : {count} questions importées.',
+    label: 'Votre QCM en Markdown',
+    helpTitle: 'Comment écrire le QCM',
+    help: {
+      headings: 'Chaque question commence par un titre : « ## Ma question ? » (#, ## ou ###).',
+      options:
+        'Chaque option est une ligne « - [ ] mauvaise réponse » ou « - [x] bonne réponse ». Cochez-en plusieurs pour une question à réponses multiples.',
+      optionExplanation: 'Une ligne « > … » juste sous une option explique cette option.',
+      questionExplanation:
+        'Un paragraphe après les options explique la question (pour les options sans explication).',
+      limits: 'De 2 à 8 options par question, 100 questions au plus.',
+    },
+    exampleTitle: 'Exemple',
+    example: `## Qu'est-ce qu'une époque ?
+
+- [ ] Une couche du réseau
+  > Non : les couches forment l'architecture du réseau.
+- [x] Un passage complet sur les données d'entraînement
+- [ ] La durée de l'entraînement
+
+Une époque est un passage complet du réseau sur toutes les données d'entraînement.
+
+## Quels éléments appartiennent à un neurone ?
+
+- [x] Des poids
+- [x] Un biais
+- [ ] Le jeu de données
+`,
+    useExample: 'Partir de l’exemple',
+    import: 'Importer',
+    importing: 'Import…',
+    reset: 'Revenir au QCM par défaut',
+    resetting: 'Retour au QCM par défaut…',
+    imported: '{count} questions importées.',
+    resetDone: 'La classe repasse au QCM de la séance.',
+    errorsTitle: 'Le QCM n’a pas été importé : corrigez ces lignes.',
+    questionsTitle: 'Questions comprises',
+    multiple: 'plusieurs réponses',
+    optionCount: '{count} options',
+  },
+};
