@@ -26,9 +26,8 @@ import { SEANCE_1 } from './seance-1';
  * Errors carry the 1-based line they are about, in French, all of them at once.
  */
 
+/** The size of the whole text is the API's limit (QUIZ_MARKDOWN_MAX_BYTES in @dlclass/contracts). */
 export const QUIZ_MARKDOWN_LIMITS = {
-  /** The importer's whole text, in UTF-8 bytes. */
-  bytes: 100_000,
   questions: 100,
   options: 8,
   promptChars: 500,
