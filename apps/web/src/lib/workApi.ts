@@ -10,10 +10,15 @@ import type {
   TSaveDeliverableResponse,
   TSubmitDeliverableRequest,
 } from '@dlclass/contracts';
+import { worksheetKindOf } from '@dlclass/contracts';
 import { request } from './api';
 
-const deliverablePath = (activity: string) => `/deliverables/${encodeURIComponent(activity)}`;
-const attemptPath = (attemptId: string) => `/quiz/attempts/${encodeURIComponent(attemptId)}`;
+/** The API names a record by its kind (`observation-sheet`), the pages by their activity (`fiche-observation`). */
+function deliverablePath(activity: string): string {
+  const kind = worksheetKindOf(activity);
+  if (!kind) throw new Error(`The activity « ${activity} » keeps no record`);
+  return `/deliverables/${kind}`;
+}
 
 /** The calls of the work pages: deliverables and worksheets, and the QCM. */
 export const workApi = {
@@ -25,12 +30,9 @@ export const workApi = {
   checkPlacements: (activity: string) =>
     request<TPlacementCheck>('POST', `${deliverablePath(activity)}/check`),
   quiz: () => request<TQuizOverview>('GET', '/quiz'),
-  startQuizAttempt: () => request<TQuizAttempt>('POST', '/quiz/attempts'),
-  saveQuizAnswer: (attemptId: string, questionId: string, body: TQuizAnswerRequest) =>
-    request<TQuizAnswerResponse>(
-      'PUT',
-      `${attemptPath(attemptId)}/answers/${encodeURIComponent(questionId)}`,
-      body,
-    ),
-  submitQuizAttempt: (attemptId: string) => request<TQuizResult>('POST', `${attemptPath(attemptId)}/submit`),
+  /** Starts an attempt, or gives back the one in progress. */
+  startQuizAttempt: () => request<TQuizAttempt>('POST', '/quiz/attempt'),
+  saveQuizAnswer: (questionId: string, body: TQuizAnswerRequest) =>
+    request<TQuizAnswerResponse>('PUT', `/quiz/attempt/answers/${encodeURIComponent(questionId)}`, body),
+  submitQuizAttempt: () => request<TQuizResult>('POST', '/quiz/attempt/submit'),
 };
