@@ -328,7 +328,7 @@ export function useDeliverable(activity: string, userId: string): DeliverableWor
     readOnly: phase === 'loading' || (record !== null && LOCKED_STATUSES.includes(record.status)),
     dirty,
     saving,
-    offline: networkDown || (!online && dirty),
+    offline: networkDown || !online,
     savedAt,
     error,
     fieldErrors,

@@ -45,6 +45,7 @@ export function ExperimentAnswer({ field }: { field: { id: string; label: string
             measuredKey={`${field.id}.${part}`}
             what={part}
             label={t(`work.fields.experiment.${part}`)}
+            placeholder={t('common.none')}
           />
         ))}
       </div>

@@ -28,10 +28,12 @@ type MeasuredProps = {
   what: string;
   /** Shown above the value; absent in a table cell, whose headers name it. */
   label?: string | undefined;
+  /** Shown while nothing is measured (by default, a sentence saying how to get the value). */
+  placeholder?: string | undefined;
 };
 
 /** A value the platform measured on the student's runs: shown, never an input, badged « mesuré ». */
-export function Measured({ measuredKey, what, label }: MeasuredProps) {
+export function Measured({ measuredKey, what, label, placeholder }: MeasuredProps) {
   const { t } = useI18n();
   const { work } = useWork();
   const measured = work.record?.measured[measuredKey];
@@ -44,7 +46,7 @@ export function Measured({ measuredKey, what, label }: MeasuredProps) {
     >
       {label && <span className={styles.measuredLabel}>{label}</span>}
       <span className={styles.measuredValue}>
-        {text ?? <span className="muted">{t('work.fields.notMeasured')}</span>}{' '}
+        {text ?? <span className="muted">{placeholder ?? t('work.fields.notMeasured')}</span>}{' '}
         <span className={`badge ${styles.measuredBadge}`} title={t('work.fields.measuredTitle')}>
           {t('work.fields.measured')}
           <span className="visually-hidden"> — {t('work.fields.measuredTitle')}</span>
