@@ -11,6 +11,7 @@ import {
   openPage as openBrowserPage,
   readProbabilities,
   type Stack,
+  screenshot,
   startBrowserStack,
   waitForModel,
 } from './browser';
@@ -73,6 +74,7 @@ describe('Hello World du Deep Learning in Chromium', () => {
     // The page explains the data and the reference model before anything is trained.
     await page.getByTestId('dataset-examples').waitFor();
     expect(await page.getByTestId('param-total').getAttribute('data-value')).toBe('121930');
+    await screenshot(page, 'hello-world-before-training');
 
     // Fashion-MNIST is offered too: its examples when the server has it, otherwise how to install it.
     const choice = page.getByTestId('dataset-choice');
@@ -85,10 +87,10 @@ describe('Hello World du Deep Learning in Chromium', () => {
     await choice.selectOption('mnist');
     await page.locator('figcaption', { hasText: 'Étiquette : 5' }).first().waitFor();
 
-    // Keep the reference CNN, train it briefly on 5,000 images: long enough (several seconds on 2 cores)
-    // for the curve to be seen growing between two readings.
+    // Keep the reference CNN, train it briefly on 5,000 images: long enough (several seconds an epoch on
+    // 2 cores) for the curve to be seen growing between two readings, and for a reload between two epochs.
     await page.getByTestId('run-name').fill('CNN de référence, petit essai');
-    await page.getByTestId('train-epochs').fill('2');
+    await page.getByTestId('train-epochs').fill('3');
     await page.getByTestId('train-size').fill('5000');
     await page.getByTestId('train-batch-size').fill('32');
     // with a little data augmentation ("improve the model" missions): trained end to end by the worker
@@ -111,6 +113,24 @@ describe('Hello World du Deep Learning in Chromium', () => {
       { timeout: 120_000 },
     );
     expect(await plottedPoints(page, 'accuracy-chart')).toBeGreaterThan(0);
+    await screenshot(page.getByTestId('loss-chart'), 'hello-world-live-loss');
+
+    // Reloaded mid-run, once the first of three epochs is stored: the page shows the stored epoch at once,
+    // then the live stream goes on where it was.
+    const storedEpochs = () => document.querySelectorAll('[data-testid="epochs-table"] tbody tr').length;
+    await page.waitForFunction(storedEpochs, null, { timeout: 300_000 });
+    expect(new URL(page.url()).searchParams.get('run')).toBeTruthy();
+    await page.reload();
+    await page.waitForFunction(storedEpochs);
+    expect(await page.getByTestId('run-status').getAttribute('data-status')).toBe('running');
+    const afterReload = await plottedPoints(page, 'loss-chart');
+    expect(afterReload).toBeGreaterThan(0);
+    await page.waitForFunction(
+      (before) =>
+        Number(document.querySelector('[data-testid="loss-chart"]')?.getAttribute('data-points')) > before,
+      afterReload,
+      { timeout: 120_000 },
+    );
 
     // The run ends with a test accuracy far above chance (10 %).
     const accuracy = page.getByTestId('test-accuracy');
@@ -119,6 +139,7 @@ describe('Hello World du Deep Learning in Chromium', () => {
     expect(await page.getByTestId('run-status').getAttribute('data-status')).toBe('succeeded');
     expect(await page.getByTestId('sample-prediction').count()).toBe(10);
     await page.getByTestId('confusion-matrix').waitFor();
+    await screenshot(page, 'hello-world-evaluated');
 
     // The teacher's table followed the run live, without a reload.
     await teacherPage.waitForSelector('[data-testid="run-row"][data-status="succeeded"]', {
@@ -133,6 +154,8 @@ describe('Hello World du Deep Learning in Chromium', () => {
     expect(probabilities.reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 2);
     const predicted = Number(await page.getByTestId('drawing-prediction').getAttribute('data-digit'));
     expect(predicted).toBe(probabilities.indexOf(Math.max(...probabilities)));
+    await screenshot(page.getByTestId('drawing-prediction'), 'hello-world-drawing');
+    await screenshot(teacherPage, 'hello-world-teacher');
 
     expect(errors).toEqual([]);
     expect(teacherErrors).toEqual([]);
