@@ -1,20 +1,20 @@
 // Shared by the browser end-to-end tests: the real stack (api, worker, web) on a test database, Chromium,
 // pages that collect their uncaught errors, and signed-in contexts.
 import { SESSION_COOKIE } from '@dlclass/contracts';
-import type { TestDatabase } from '@dlclass/db/testing';
+import { createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
-export type Stack = { webUrl: string; stop(): Promise<void> };
+type Stack = { webUrl: string; stop(): Promise<void> };
 const { startStack } = require('../../../scripts/lib/stack.cjs') as {
   startStack(options: Record<string, unknown>): Promise<Stack>;
 };
 const { freePort } = require('../../../scripts/lib/net.cjs') as { freePort(): Promise<number> };
 
 /** A fixed API port lets later runs reuse the web build made for it (Next bakes the API address in). */
-export const API_PORT = Number(process.env.E2E_API_PORT) || 3901;
+const API_PORT = Number(process.env.E2E_API_PORT) || 3901;
 
 /** api + worker + web on the test database; `name` keeps the training queue apart from other runs. */
-export async function startBrowserStack(db: TestDatabase, name: string): Promise<Stack> {
+async function startBrowserStack(db: TestDatabase, name: string): Promise<Stack> {
   return startStack({
     apiPort: API_PORT,
     webPort: await freePort(),
@@ -29,7 +29,7 @@ export async function startBrowserStack(db: TestDatabase, name: string): Promise
   });
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -39,7 +39,7 @@ export function launchChromium(): Promise<Browser> {
 export type OpenedPage = { context: BrowserContext; page: Page; errors: string[] };
 
 /** A page in a new context; uncaught page errors are collected so a page that throws fails the test. */
-export async function openPage(
+async function openPage(
   browser: Browser,
   setup?: (context: BrowserContext) => Promise<void>,
 ): Promise<OpenedPage> {
@@ -52,7 +52,7 @@ export async function openPage(
 }
 
 /** A page already signed in with a session token (from `issueSessionToken`). */
-export function openSignedInPage(
+function openSignedInPage(
   browser: Browser,
   webUrl: string,
   token: string,
@@ -62,6 +62,63 @@ export function openSignedInPage(
     await context.addCookies([{ name: SESSION_COOKIE, value: token, url: webUrl }]);
     await setup?.(context);
   });
+}
+
+/** What a browser suite gives its tests once its `beforeAll` has run. */
+export type BrowserSuite<T> = {
+  /** What the suite's `seed` returned. */
+  readonly seeded: T;
+  readonly webUrl: string;
+  /** A new page, signed in when a session token is given; an uncaught error in it fails the test. */
+  open(token?: string, setup?: (context: BrowserContext) => Promise<void>): Promise<OpenedPage>;
+};
+
+/**
+ * Registers a browser suite's hooks: a test database filled by `seed`, the real stack on it (`name` keeps its
+ * training queue apart) and Chromium, all stopped after the suite; after each test, no page it opened threw.
+ */
+export function browserSuite<T>(name: string, seed: (db: TestDatabase) => Promise<T>): BrowserSuite<T> {
+  let db: TestDatabase | undefined;
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let seeded: { value: T } | undefined;
+  const opened: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    seeded = { value: await seed(db) };
+    stack = await startBrowserStack(db, name);
+    browser = await launchChromium();
+  });
+  afterEach(() => {
+    for (const { errors } of opened.splice(0)) expect(errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  const started = () => {
+    if (!browser || !stack || !seeded) throw new Error('the browser suite did not start');
+    return { browser, stack, seeded: seeded.value };
+  };
+  return {
+    get seeded() {
+      return started().seeded;
+    },
+    get webUrl() {
+      return started().stack.webUrl;
+    },
+    async open(token, setup) {
+      const { browser, stack } = started();
+      const page = token
+        ? await openSignedInPage(browser, stack.webUrl, token, setup)
+        : await openPage(browser, setup);
+      opened.push(page);
+      return page;
+    },
+  };
 }
 
 /**

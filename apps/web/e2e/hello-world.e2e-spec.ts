@@ -2,58 +2,29 @@
 // join the class -> train a small CNN -> the curves move live -> the test accuracy shows -> draw a digit
 // -> the model, run in the browser with the student's own weights, gives ten probabilities.
 // The teacher's dashboard, open meanwhile, follows the run without a reload.
-import { createClass, createTeacher, createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
-import type { Browser, Page } from 'playwright-core';
-import {
-  blockRealtime,
-  drawOne,
-  launchChromium,
-  openPage as openBrowserPage,
-  readProbabilities,
-  type Stack,
-  screenshot,
-  startBrowserStack,
-  waitForModel,
-} from './browser';
+import { createClass, createTeacher } from '@dlclass/db/testing';
+import type { Page } from 'playwright-core';
+import { blockRealtime, browserSuite, drawOne, readProbabilities, screenshot, waitForModel } from './browser';
 
 const CLASS_CODE = 'E2EWEB1';
 
 jest.setTimeout(600_000);
 
 describe('Hello World du Deep Learning in Chromium', () => {
-  let db: TestDatabase;
-  let stack: Stack | undefined;
-  let browser: Browser | undefined;
-  let teacher: { email: string; password: string };
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const created = await createTeacher(db.prisma, { email: 'prof-e2e@demo.local' });
-    teacher = { email: 'prof-e2e@demo.local', password: created.password };
-    await createClass(db.prisma, created.id, { code: CLASS_CODE, name: 'BTS SIO 1 (e2e)' });
-    stack = await startBrowserStack(db, 'e2e-web');
-    browser = await launchChromium();
+  const suite = browserSuite('e2e-web', async (db) => {
+    const teacher = await createTeacher(db.prisma, { email: 'prof-e2e@demo.local' });
+    await createClass(db.prisma, teacher.id, { code: CLASS_CODE, name: 'BTS SIO 1 (e2e)' });
+    return { teacher: { email: 'prof-e2e@demo.local', password: teacher.password } };
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await db?.drop();
-  });
-
-  async function openPage(): Promise<{ page: Page; errors: string[] }> {
-    if (!browser) throw new Error('no browser');
-    return openBrowserPage(browser);
-  }
 
   const plottedPoints = (page: Page, chart: string) =>
     page.getByTestId(chart).getAttribute('data-points').then(Number);
 
   it('joins, trains a small CNN with live curves, evaluates it and reads a drawn digit', async () => {
-    if (!stack) throw new Error('no stack');
-    const webUrl = stack.webUrl;
+    const { webUrl } = suite;
+    const { teacher } = suite.seeded;
 
-    const { page: teacherPage, errors: teacherErrors } = await openPage();
+    const { page: teacherPage } = await suite.open();
     await teacherPage.goto(`${webUrl}/connexion`);
     await teacherPage.getByTestId('login-email').fill(teacher.email);
     await teacherPage.getByTestId('login-password').fill(teacher.password);
@@ -61,7 +32,7 @@ describe('Hello World du Deep Learning in Chromium', () => {
     await teacherPage.waitForURL('**/enseignant');
     await teacherPage.getByTestId('live-status').waitFor();
 
-    const { page, errors } = await openPage();
+    const { page } = await suite.open();
     await page.goto(`${webUrl}/`);
     await page.getByTestId('join-class-code').fill(CLASS_CODE.toLowerCase());
     await page.getByTestId('join-display-name').fill('Léa Martin');
@@ -156,27 +127,23 @@ describe('Hello World du Deep Learning in Chromium', () => {
     expect(predicted).toBe(probabilities.indexOf(Math.max(...probabilities)));
     await screenshot(page.getByTestId('drawing-prediction'), 'hello-world-drawing');
     await screenshot(teacherPage, 'hello-world-teacher');
-
-    expect(errors).toEqual([]);
-    expect(teacherErrors).toEqual([]);
   });
 
   it('still follows a run to its end when a proxy blocks the realtime socket', async () => {
-    if (!stack || !browser) throw new Error('no stack');
     let blocked = 0;
-    const { context, page, errors } = await openBrowserPage(browser, (c) =>
+    const { context, page } = await suite.open(undefined, (c) =>
       blockRealtime(c, () => {
         blocked++;
       }),
     );
 
-    await page.goto(`${stack.webUrl}/`);
+    await page.goto(`${suite.webUrl}/`);
     await page.getByTestId('join-class-code').fill(CLASS_CODE);
     await page.getByTestId('join-display-name').fill('Hugo Petit');
     await page.getByTestId('join-pin').fill('7305');
     await page.getByTestId('join-submit').click();
     await page.waitForURL('**/eleve');
-    await page.goto(`${stack.webUrl}/eleve/hello-world`);
+    await page.goto(`${suite.webUrl}/eleve/hello-world`);
     await page.getByTestId('dataset-examples').waitFor();
 
     await page.getByTestId('train-epochs').fill('1');
@@ -189,7 +156,6 @@ describe('Hello World du Deep Learning in Chromium', () => {
     await page.getByTestId('test-accuracy').waitFor();
     expect(await page.getByTestId('epochs-table').locator('tbody tr').count()).toBe(1);
     expect(blocked).toBeGreaterThan(0);
-    expect(errors).toEqual([]);
     await context.close();
   });
 });

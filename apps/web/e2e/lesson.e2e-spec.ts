@@ -7,23 +7,10 @@ import {
   createExperiment,
   createStudent,
   createTeacher,
-  createTestDatabase,
   issueSessionToken,
-  type TestDatabase,
 } from '@dlclass/db/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  blockRealtime,
-  drawOne,
-  launchChromium,
-  type OpenedPage,
-  openSignedInPage,
-  readProbabilities,
-  type Stack,
-  screenshot,
-  startBrowserStack,
-  waitForModel,
-} from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { blockRealtime, browserSuite, drawOne, readProbabilities, screenshot, waitForModel } from './browser';
 
 jest.setTimeout(600_000);
 
@@ -31,16 +18,7 @@ const phase = (page: Page, number: number) =>
   page.locator(`[data-testid="lesson-phase"][data-phase="${number}"]`);
 
 describe('The lesson in Chromium', () => {
-  let db: TestDatabase;
-  let stack: Stack | undefined;
-  let browser: Browser | undefined;
-  let teacherToken: string;
-  let studentToken: string;
-  const runIds: string[] = [];
-  const opened: OpenedPage[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  const suite = browserSuite('e2e-lesson', async (db) => {
     const teacher = await createTeacher(db.prisma);
     // phase 2 open at first, so that the teacher can lock it
     const schoolClass = await createClass(db.prisma, teacher.id, {
@@ -48,8 +26,7 @@ describe('The lesson in Chromium', () => {
       lockedPhases: [3],
     });
     const student = await createStudent(db.prisma, schoolClass.id, { displayName: 'Inès Leroy' });
-    teacherToken = await issueSessionToken(db.prisma, teacher.id);
-    studentToken = await issueSessionToken(db.prisma, student.id);
+    const runIds: string[] = [];
     for (const [name, epochs, accuracies] of [
       ['Référence, 5 époques', 5, [0.9, 0.95, 0.97, 0.975, 0.98]],
       ['Mission époques : 2', 2, [0.88, 0.94]],
@@ -62,31 +39,23 @@ describe('The lesson in Chromium', () => {
       });
       runIds.push(run.id);
     }
-    stack = await startBrowserStack(db, 'e2e-lesson');
-    browser = await launchChromium();
+    return {
+      teacherToken: await issueSessionToken(db.prisma, teacher.id),
+      studentToken: await issueSessionToken(db.prisma, student.id),
+      runIds,
+    };
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await db?.drop();
-  });
-
-  afterEach(() => {
-    // no page of the test threw
-    for (const { errors } of opened.splice(0)) expect(errors).toEqual([]);
-  });
-
-  async function signedIn(token: string, setup?: (context: BrowserContext) => Promise<void>): Promise<Page> {
-    if (!browser || !stack) throw new Error('no stack');
-    const page = await openSignedInPage(browser, stack.webUrl, token, setup);
-    opened.push(page);
-    return page.page;
+  async function signedIn(
+    who: 'teacherToken' | 'studentToken',
+    setup?: (context: BrowserContext) => Promise<void>,
+  ): Promise<Page> {
+    return (await suite.open(suite.seeded[who], setup)).page;
   }
 
   it('shows the teacher’s phase locks on the student’s home live, without a reload', async () => {
-    const webUrl = (stack as Stack).webUrl;
-    const student = await signedIn(studentToken);
+    const { webUrl } = suite;
+    const student = await signedIn('studentToken');
     await student.goto(`${webUrl}/eleve`);
     await phase(student, 2).and(student.locator('[data-locked="false"]')).waitFor();
     expect(await phase(student, 3).getAttribute('data-locked')).toBe('true');
@@ -100,7 +69,7 @@ describe('The lesson in Chromium', () => {
 
     // the same student behind a proxy that blocks the realtime socket: the page re-reads the state instead
     let blocked = 0;
-    const offline = await signedIn(studentToken, (context) =>
+    const offline = await signedIn('studentToken', (context) =>
       blockRealtime(context, () => {
         blocked++;
       }),
@@ -108,7 +77,7 @@ describe('The lesson in Chromium', () => {
     await offline.goto(`${webUrl}/eleve`);
     await phase(offline, 2).and(offline.locator('[data-locked="false"]')).waitFor();
 
-    const teacher = await signedIn(teacherToken);
+    const teacher = await signedIn('teacherToken');
     await teacher.goto(`${webUrl}/enseignant`);
     const toggle = teacher.locator('[data-testid="phase-lock-toggle"][data-phase="2"]');
     await toggle.waitFor();
@@ -131,8 +100,8 @@ describe('The lesson in Chromium', () => {
   });
 
   it('reads a digit drawn on the demonstrations page with the shipped model, and autosaves a reflection', async () => {
-    const webUrl = (stack as Stack).webUrl;
-    const page = await signedIn(studentToken);
+    const { webUrl } = suite;
+    const page = await signedIn('studentToken');
     await page.goto(`${webUrl}/eleve/demonstrations`);
     await waitForModel(page);
     await drawOne(page);
@@ -153,14 +122,14 @@ describe('The lesson in Chromium', () => {
   });
 
   it('ties two runs to a mission and compares them side by side', async () => {
-    const webUrl = (stack as Stack).webUrl;
-    const page = await signedIn(studentToken);
+    const { webUrl } = suite;
+    const page = await signedIn('studentToken');
     await page.goto(`${webUrl}/eleve/defi-experimentation`);
     const mission = page.locator('[data-testid="mission"][data-mission="epochs"]');
     // the instructions link the glossary's terms to their definition
     const term = mission.locator('a[data-term="epoch"]').first();
     expect(await term.getAttribute('href')).toBe('/eleve/glossaire#epoch');
-    for (const id of runIds) await mission.getByTestId(`answer-epochs-runs-${id}`).check();
+    for (const id of suite.seeded.runIds) await mission.getByTestId(`answer-epochs-runs-${id}`).check();
     await page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
     await screenshot(page.locator('section[aria-labelledby="base-title"]'), 'guided-challenge-base');
     await screenshot(mission, 'guided-challenge-mission');
@@ -184,9 +153,9 @@ describe('The lesson in Chromium', () => {
     await screenshot(page, 'compare');
 
     // unticking a run updates the comparison and the address
-    await page.locator(`[data-testid="compare-pick"][data-run-id="${runIds[1]}"]`).uncheck();
+    await page.locator(`[data-testid="compare-pick"][data-run-id="${suite.seeded.runIds[1]}"]`).uncheck();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="compare-run"]').length === 1);
-    expect(page.url()).toContain(`runs=${runIds[0]}`);
+    expect(page.url()).toContain(`runs=${suite.seeded.runIds[0]}`);
 
     await page.goto(`${webUrl}/eleve/glossaire#epoch`);
     await page.locator('dt#epoch').waitFor();

@@ -1,22 +1,8 @@
 // The teacher's own QCM in Chromium, against the real stack: a file with mistakes is refused with its faulty
 // lines, the corrected one is imported, and the class goes back to the lesson's QCM.
 import { QUIZ_BANK } from '@dlclass/content';
-import {
-  createClass,
-  createTeacher,
-  createTestDatabase,
-  issueSessionToken,
-  type TestDatabase,
-} from '@dlclass/db/testing';
-import type { Browser } from 'playwright-core';
-import {
-  launchChromium,
-  type OpenedPage,
-  openSignedInPage,
-  type Stack,
-  screenshot,
-  startBrowserStack,
-} from './browser';
+import { createClass, createTeacher, issueSessionToken } from '@dlclass/db/testing';
+import { browserSuite, screenshot } from './browser';
 
 jest.setTimeout(600_000);
 
@@ -29,29 +15,15 @@ const BROKEN = `## Qu'est-ce qu'une époque ?
 `;
 
 describe("The teacher's QCM import in Chromium", () => {
-  let db: TestDatabase;
-  let stack: Stack | undefined;
-  let browser: Browser | undefined;
-  let opened: OpenedPage | undefined;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  const suite = browserSuite('e2e-quiz-import', async (db) => {
     const teacher = await createTeacher(db.prisma);
     await createClass(db.prisma, teacher.id, { name: 'BTS SIO 1 (QCM)' });
-    stack = await startBrowserStack(db, 'e2e-quiz-import');
-    browser = await launchChromium();
-    opened = await openSignedInPage(browser, stack.webUrl, await issueSessionToken(db.prisma, teacher.id));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await db?.drop();
+    return { teacherToken: await issueSessionToken(db.prisma, teacher.id) };
   });
 
   it('shows the faulty lines, imports the corrected file, then goes back to the default QCM', async () => {
-    const { page, errors } = opened as OpenedPage;
-    await page.goto(`${(stack as Stack).webUrl}/enseignant`);
+    const { page } = await suite.open(suite.seeded.teacherToken);
+    await page.goto(`${suite.webUrl}/enseignant`);
     const panel = page.getByTestId('quiz-import');
     const source = panel.getByTestId('quiz-source');
     await source.and(page.locator('[data-source="default"]')).waitFor();
@@ -89,6 +61,5 @@ describe("The teacher's QCM import in Chromium", () => {
     await panel.getByText('La classe repasse au QCM de la séance.').waitFor();
     expect(await source.getAttribute('data-source')).toBe('default');
     expect(await panel.getByTestId('quiz-markdown').inputValue()).toBe('');
-    expect(errors).toEqual([]);
   });
 });

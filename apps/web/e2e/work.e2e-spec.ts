@@ -10,72 +10,35 @@ import {
   createExperiment,
   createStudent,
   createTeacher,
-  createTestDatabase,
   issueSessionToken,
-  type TestDatabase,
 } from '@dlclass/db/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  launchChromium,
-  type OpenedPage,
-  openSignedInPage,
-  type Stack,
-  screenshot,
-  startBrowserStack,
-} from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { browserSuite, type OpenedPage, screenshot } from './browser';
 
 jest.setTimeout(600_000);
 
 describe('The student’s work in Chromium', () => {
-  let db: TestDatabase;
-  let stack: Stack | undefined;
-  let browser: Browser | undefined;
-  let token: string;
-  let runId: string;
-  const opened: OpenedPage[] = [];
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
+  const suite = browserSuite('e2e-work', async (db) => {
     const teacher = await createTeacher(db.prisma);
     const schoolClass = await createClass(db.prisma, teacher.id, {
       name: 'BTS SIO 1 (livrables)',
       lockedPhases: [],
     });
     const student = await createStudent(db.prisma, schoolClass.id, { displayName: 'Nora Benali' });
-    token = await issueSessionToken(db.prisma, student.id);
-    runId = (
-      await createExperiment(db.prisma, student, {
-        name: 'Hello World',
-        testAccuracy: 0.985,
-        correctSamples: 9,
-      })
-    ).id;
-    stack = await startBrowserStack(db, 'e2e-work');
-    browser = await launchChromium();
+    const run = await createExperiment(db.prisma, student, {
+      name: 'Hello World',
+      testAccuracy: 0.985,
+      correctSamples: 9,
+    });
+    return { token: await issueSessionToken(db.prisma, student.id), runId: run.id };
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await db?.drop();
-  });
-
-  afterEach(() => {
-    // no page of the test threw
-    for (const { errors } of opened.splice(0)) expect(errors).toEqual([]);
-  });
-
-  async function signedIn(): Promise<OpenedPage> {
-    if (!browser || !stack) throw new Error('no stack');
-    const page = await openSignedInPage(browser, stack.webUrl, token);
-    opened.push(page);
-    return page;
-  }
+  const signedIn = (): Promise<OpenedPage> => suite.open(suite.seeded.token);
 
   /** What the server holds, read through the API as the student. */
   async function fromApi<T>(path: string): Promise<T> {
-    const response = await fetch(`${(stack as Stack).webUrl}/api${path}`, {
-      headers: { authorization: `Bearer ${token}` },
+    const response = await fetch(`${suite.webUrl}/api${path}`, {
+      headers: { authorization: `Bearer ${suite.seeded.token}` },
     });
     expect(response.status).toBe(200);
     return (await response.json()) as T;
@@ -84,13 +47,13 @@ describe('The student’s work in Chromium', () => {
   const saved = (page: Page) => page.waitForSelector('[data-testid="save-state"][data-state="saved"]');
 
   it('autosaves the observation sheet through a network cut, a reload and a stale second tab, then hands it in', async () => {
-    const webUrl = (stack as Stack).webUrl;
+    const { webUrl } = suite;
     const { context, page } = await signedIn();
     await page.goto(`${webUrl}/eleve/fiche-observation`);
     await page.getByTestId('worksheet').waitFor();
 
     // The run chosen, its measured facts appear, read-only (not inputs) and marked as measured.
-    await page.getByTestId('answer-run').selectOption(runId);
+    await page.getByTestId('answer-run').selectOption(suite.seeded.runId);
     await page.waitForSelector('[data-testid="measured-test-accuracy"][data-value="0.985"]');
     expect(await page.getByTestId('measured-test-accuracy').locator('input, textarea, select').count()).toBe(
       0,
@@ -122,7 +85,7 @@ describe('The student’s work in Chromium', () => {
     expect(record.answers['convolution-role']).toBe(
       'Elle repère des motifs locaux (bords, traits) avec des filtres.',
     );
-    expect(record.answers.run).toEqual([runId]);
+    expect(record.answers.run).toEqual([suite.seeded.runId]);
 
     // The server unreachable for saves, then the page reloaded: the unsent answer comes back from the browser
     // and goes to the server.
@@ -187,7 +150,7 @@ describe('The student’s work in Chromium', () => {
 
   it('completes the annotated schema with the keyboard only and checks it', async () => {
     const { page } = await signedIn();
-    await page.goto(`${(stack as Stack).webUrl}/eleve/schema-annote`);
+    await page.goto(`${suite.webUrl}/eleve/schema-annote`);
     const board = page.getByTestId('answer-network');
     await board.waitFor();
     // The answer key stays on the server: the page does not carry it.
@@ -269,7 +232,7 @@ describe('The student’s work in Chromium', () => {
 
   it('takes the QCM: answers saved one by one (one while offline), handed in, scored with the correction', async () => {
     const { context, page } = await signedIn();
-    await page.goto(`${(stack as Stack).webUrl}/eleve/qcm`);
+    await page.goto(`${suite.webUrl}/eleve/qcm`);
     await page.getByTestId('quiz-intro').waitFor();
     await screenshot(page, 'work-quiz-intro');
     await page.getByTestId('quiz-start').click();
@@ -315,9 +278,9 @@ describe('The student’s work in Chromium', () => {
 
   it('shows the comparison table and the synthesis with their measured cells and grid', async () => {
     const { page } = await signedIn();
-    const webUrl = (stack as Stack).webUrl;
+    const { webUrl } = suite;
     await page.goto(`${webUrl}/eleve/tableau-comparatif`);
-    await page.getByTestId('answer-run').selectOption(runId);
+    await page.getByTestId('answer-run').selectOption(suite.seeded.runId);
     await page.waitForSelector('[data-testid="measured-comparison.overall-accuracy.dl"][data-value="0.985"]');
     await page
       .getByTestId('answer-comparison-feature-extraction-ml')
