@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TDataset, TExperimentSpec } from '@dlclass/contracts';
-import { datasetDir, isDatasetInstalled } from '@dlclass/ml/node';
+import { datasetDir, isDatasetInstalled, loadSharedDatasets } from '@dlclass/ml/node';
 import pino from 'pino';
 import { TrainingError, TrainingThread } from './trainer';
 
@@ -22,11 +22,11 @@ const tiny = (dataset: TDataset): TExperimentSpec => ({
 const callbacks = { onBatch: () => undefined, onEpoch: () => undefined };
 
 describe('the training thread trains on the dataset of each run', () => {
-  it('learns Fashion-MNIST, then MNIST, in the same thread', async () => {
+  it('learns Fashion-MNIST, then MNIST, in the same thread, from the datasets the worker shares', async () => {
     // npm test and .ci/run install Debian's dataset-fashion-mnist; without it this test must fail, not skip.
     expect(isDatasetInstalled(datasetDir('fashion-mnist'))).toBe(true);
     const trainer = new TrainingThread(
-      { preferredBackend: 'wasm', mnistDir: undefined },
+      { preferredBackend: 'wasm', mnistDir: undefined, datasets: loadSharedDatasets() },
       pino({ level: 'silent' }),
     );
     try {

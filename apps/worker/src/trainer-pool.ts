@@ -12,7 +12,7 @@ import type { TThreadInit } from './training-protocol';
  * - tensorflow (tfjs-node): 1, its native kernels already spread one run over every core.
  * - tensorflow-gpu: 1, one run per GPU; a server with several GPUs runs one worker per card
  *   (CUDA_VISIBLE_DEVICES), and TF_FORCE_GPU_ALLOW_GROWTH=true lets several workers share one card.
- * Each run has its own training thread with its own copy of MNIST (~55 MB per thread).
+ * Each run has its own training thread; all of them read the datasets the worker parsed once (shared memory).
  */
 export function defaultConcurrency(
   backend: TTrainingBackend,

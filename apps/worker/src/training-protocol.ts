@@ -1,5 +1,6 @@
 import type { TEpochMetrics, TExperimentSpec, TTrainingBackend } from '@dlclass/contracts';
 import type { TBatchMetrics, TRunResult } from '@dlclass/ml';
+import type { TLoadedDatasets } from '@dlclass/ml/node';
 
 /** Why a run failed in the thread ('crashed': the thread itself died). */
 export type TTrainingErrorCode = 'invalid' | 'dataset' | 'oom' | 'diverged' | 'internal' | 'crashed';
@@ -10,6 +11,8 @@ export interface TThreadInit {
   mnistDir: string | undefined;
   /** Folder of Fashion-MNIST (default: FASHION_MNIST_DIR, else Debian's dataset-fashion-mnist). */
   fashionMnistDir?: string | undefined;
+  /** Datasets the worker parsed once into shared memory (`loadSharedDatasets`); the thread parses the others. */
+  datasets?: TLoadedDatasets | undefined;
 }
 
 export type TToThread = { type: 'run'; runId: number; spec: TExperimentSpec; cancelFlag: SharedArrayBuffer };

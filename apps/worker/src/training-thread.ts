@@ -1,10 +1,11 @@
 /**
- * Entry of the training worker_thread: selects the tfjs backend, loads MNIST once (Fashion-MNIST once, on
- * its first run), then trains one run per message on those shared typed arrays. CPU-heavy work stays here so the main thread keeps renewing BullMQ's job lock.
+ * Entry of the training worker_thread: selects the tfjs backend, takes the datasets the worker shares with
+ * all its threads (parsing any it was not given, once), then trains one run per message on those typed arrays.
+ * CPU-heavy work stays here so the main thread keeps renewing BullMQ's job lock.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InvalidArchitectureError, runExperiment, TrainingDivergedError } from '@dlclass/ml';
-import { DatasetNotInstalledError, DatasetStore, selectBackend } from '@dlclass/ml/node';
+import { DatasetNotInstalledError, DatasetStore, loadMnist, selectBackend } from '@dlclass/ml/node';
 import type { TFromThread, TThreadInit, TToThread, TTrainingErrorCode } from './training-protocol';
 
 function classify(error: unknown): { code: TTrainingErrorCode; message: string } {
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
   const send = (message: TFromThread) => port.postMessage(message);
   const init = workerData as TThreadInit;
   let selected: Awaited<ReturnType<typeof selectBackend>>;
-  const datasets = new DatasetStore({ mnist: init.mnistDir, 'fashion-mnist': init.fashionMnistDir });
+  const datasets = new DatasetStore(
+    { mnist: init.mnistDir, 'fashion-mnist': init.fashionMnistDir },
+    loadMnist,
+    init.datasets,
+  );
   try {
     selected = await selectBackend(init.preferredBackend, (backend, error) =>
       send({

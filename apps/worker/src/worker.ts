@@ -6,6 +6,7 @@ import {
   WORKER_HEARTBEAT_TTL_S,
 } from '@dlclass/contracts';
 import { createPrismaClient } from '@dlclass/db';
+import { loadSharedDatasets } from '@dlclass/ml/node';
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { loadConfig, type TWorkerConfig } from './config';
@@ -44,11 +45,13 @@ export async function startWorker(
   config: TWorkerConfig,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<TRunningWorker> {
+  const dirs = { mnist: config.mnistDir, 'fashion-mnist': config.fashionMnistDir };
   const trainers = await TrainerPool.start(
     {
       preferredBackend: config.trainerBackend,
-      mnistDir: config.mnistDir,
-      fashionMnistDir: config.fashionMnistDir,
+      mnistDir: dirs.mnist,
+      fashionMnistDir: dirs['fashion-mnist'],
+      datasets: loadSharedDatasets(dirs),
     },
     config.concurrency,
     logger,

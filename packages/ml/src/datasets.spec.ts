@@ -7,6 +7,7 @@ import {
   DEBIAN_FASHION_MNIST_DIR,
   datasetDir,
   isDatasetInstalled,
+  loadSharedDatasets,
 } from './datasets';
 import type { TMnist } from './mnist';
 import { defaultMnistDir, loadMnist } from './node';
@@ -23,6 +24,29 @@ describe('datasets', () => {
     expect(second).toBe(first);
     expect(second.train.images).toBe(first.train.images);
     expect(loads).toEqual([defaultMnistDir()]);
+  });
+
+  it('parses every installed dataset once into shared memory, which a store given it never parses again', () => {
+    const shared = loadSharedDatasets();
+    const mnist = shared.mnist as TMnist;
+    for (const set of [mnist.train, mnist.test, shared['fashion-mnist']?.train]) {
+      expect(set?.images.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(set?.labels.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+    const parsed = loadMnist();
+    expect(mnist.train.count).toBe(60_000);
+    expect(Buffer.from(mnist.train.images).equals(Buffer.from(parsed.train.images))).toBe(true);
+    expect(Buffer.from(mnist.test.labels).equals(Buffer.from(parsed.test.labels))).toBe(true);
+
+    const store = new DatasetStore(
+      {},
+      () => {
+        throw new Error('parsed again');
+      },
+      shared,
+    );
+    expect(store.get('mnist')).toBe(mnist);
+    expect(store.get('fashion-mnist')).toBe(shared['fashion-mnist']);
   });
 
   it('finds each dataset in its folder, and says when it is not installed', () => {

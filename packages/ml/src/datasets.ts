@@ -1,8 +1,8 @@
 /** Node-only: where each dataset's IDX files live, whether they are installed, and a per-process cache. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASET_DESCRIPTIONS, DATASET_INSTALL_COMMANDS, type TDataset } from '@dlclass/contracts';
-import type { TMnist } from './mnist';
+import { DATASET_DESCRIPTIONS, DATASET_INSTALL_COMMANDS, DATASETS, type TDataset } from '@dlclass/contracts';
+import type { TDigitSet, TMnist } from './mnist';
 import { defaultMnistDir, loadMnist } from './node';
 
 /** Where Debian's `dataset-fashion-mnist` package puts the four gzipped IDX files. */
@@ -42,17 +42,23 @@ export class DatasetNotInstalledError extends Error {
   }
 }
 
+/** Datasets already parsed, by id. */
+export type TLoadedDatasets = Partial<Record<TDataset, TMnist>>;
+
 /**
  * The datasets of one process, each parsed once, on first use, into typed arrays that every later job
- * shares (the training thread keeps one store for all its runs).
+ * shares (the training thread keeps one store for all its runs); `preloaded` ones are never parsed again.
  */
 export class DatasetStore {
-  private readonly loaded = new Map<TDataset, TMnist>();
+  private readonly loaded: Map<TDataset, TMnist>;
 
   constructor(
     private readonly dirs: TDatasetDirs = {},
     private readonly load: (dir: string) => TMnist = loadMnist,
-  ) {}
+    preloaded: TLoadedDatasets = {},
+  ) {
+    this.loaded = new Map(Object.entries(preloaded) as [TDataset, TMnist][]);
+  }
 
   get(id: TDataset): TMnist {
     let data = this.loaded.get(id);
@@ -64,4 +70,28 @@ export class DatasetStore {
     }
     return data;
   }
+}
+
+function inSharedMemory(set: TDigitSet): TDigitSet {
+  const copy = (bytes: Uint8Array) => {
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+    shared.set(bytes);
+    return shared;
+  };
+  return { images: copy(set.images), labels: copy(set.labels), count: set.count };
+}
+
+/**
+ * Every installed dataset, parsed once into SharedArrayBuffers: worker threads given it (workerData) all read
+ * the same memory, so a worker training N runs at once holds one copy of each dataset, not N.
+ */
+export function loadSharedDatasets(dirs: TDatasetDirs = {}): TLoadedDatasets {
+  const shared: TLoadedDatasets = {};
+  for (const id of DATASETS) {
+    const dir = datasetDir(id, dirs);
+    if (!isDatasetInstalled(dir)) continue;
+    const data = loadMnist(dir);
+    shared[id] = { train: inSharedMemory(data.train), test: inSharedMemory(data.test) };
+  }
+  return shared;
 }
