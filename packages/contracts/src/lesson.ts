@@ -219,7 +219,11 @@ export const ZQuizSettings = z.strictObject({
     .min(1, { error: 'Au moins une tentative' })
     .max(10, { error: 'Au plus 10 tentatives' }),
   /** Questions drawn from the bank for each attempt. */
-  questionCount: z.number().int().min(5).max(100),
+  questionCount: z
+    .number({ error: 'Le nombre de questions est obligatoire' })
+    .int()
+    .min(5, { error: 'Au moins 5 questions par tentative' })
+    .max(100, { error: 'Au plus 100 questions par tentative' }),
   correction: ZCorrectionPolicy,
   /** With `when-released`: the teacher has released the correction. */
   correctionReleased: z.boolean(),

@@ -5,7 +5,8 @@ export const enTeacher: typeof frTeacher = {
   quizImport: {
     title: 'Class QCM',
     intro:
-      'Students take the lesson’s QCM, or yours: write it in Markdown and import it. It can no longer change once a student has started it.',
+      'Set each class’s QCM. Students take the lesson’s QCM, or yours: write it in Markdown and import it. Its questions can no longer change once a student has started it.',
+    questionsHeading: 'Questions',
     defaultSource: 'The lesson’s QCM: {count} questions.',
     importedSource: 'Your QCM: {count} imported questions.',
     label: 'Your QCM in Markdown',
@@ -46,5 +47,22 @@ An epoch is one full pass of the network over all the training data.
     questionsTitle: 'Questions understood',
     multiple: 'several answers',
     optionCount: '{count} options',
+  },
+  quizSettings: {
+    title: 'Settings',
+    timeLimitMinutes: 'Time limit (minutes)',
+    maxAttempts: 'Attempts per student',
+    questionCount: 'Questions per attempt',
+    between: 'From {min} to {max}.',
+    correction: 'Correction shown',
+    policy: {
+      'after-each-attempt': 'after each attempt',
+      'after-last-attempt': 'after the student’s last attempt',
+      'when-released': 'when I release it',
+    },
+    released: 'Correction released: students who handed the QCM in can see it.',
+    save: 'Save the settings',
+    saving: 'Saving…',
+    saved: 'Settings saved: they apply to the next attempts.',
   },
 };

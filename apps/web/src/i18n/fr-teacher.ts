@@ -3,7 +3,8 @@ export const frTeacher = {
   quizImport: {
     title: 'QCM de la classe',
     intro:
-      'Les élèves passent le QCM de la séance, ou le vôtre : écrivez-le en Markdown puis importez-le. Il ne peut plus changer une fois qu’un élève l’a commencé.',
+      'Réglez le QCM de chaque classe. Les élèves passent le QCM de la séance, ou le vôtre : écrivez-le en Markdown puis importez-le. Ses questions ne peuvent plus changer une fois qu’un élève l’a commencé.',
+    questionsHeading: 'Questions',
     defaultSource: 'QCM de la séance : {count} questions.',
     importedSource: 'Votre QCM : {count} questions importées.',
     label: 'Votre QCM en Markdown',
@@ -44,5 +45,22 @@ Une époque est un passage complet du réseau sur toutes les données d'entraîn
     questionsTitle: 'Questions comprises',
     multiple: 'plusieurs réponses',
     optionCount: '{count} options',
+  },
+  quizSettings: {
+    title: 'Réglages',
+    timeLimitMinutes: 'Durée (minutes)',
+    maxAttempts: 'Tentatives par élève',
+    questionCount: 'Questions par tentative',
+    between: 'De {min} à {max}.',
+    correction: 'Correction visible',
+    policy: {
+      'after-each-attempt': 'après chaque tentative',
+      'after-last-attempt': 'après la dernière tentative de l’élève',
+      'when-released': 'quand je la publie',
+    },
+    released: 'Correction publiée : les élèves qui ont rendu le QCM la voient.',
+    save: 'Enregistrer les réglages',
+    saving: 'Enregistrement…',
+    saved: 'Réglages enregistrés : ils valent pour les prochaines tentatives.',
   },
 };

@@ -5,13 +5,17 @@ import { type FormEvent, useState } from 'react';
 import { useT } from '@/i18n/client';
 import { ApiError, api } from '@/lib/api';
 import { errorMessage } from '@/lib/errors';
-import { quizBankApi } from '@/lib/quizBankApi';
+import { teacherQuizApi } from '@/lib/teacherQuizApi';
 import { useApiData } from '@/lib/useApiData';
 import styles from './QuizImport.module.css';
+import { ClassQuizSettings } from './QuizSettings';
 
 const HELP = ['headings', 'options', 'optionExplanation', 'questionExplanation', 'limits'] as const;
 
-/** The teacher replaces the lesson's QCM with their own, written in Markdown, class by class. */
+/**
+ * The QCM of each of the teacher's classes: its settings (time limit, attempts, questions, correction), and
+ * the lesson's questions or the teacher's own, written in Markdown.
+ */
 export function QuizImport() {
   const t = useT();
   const { data: classes, error } = useApiData(api.classes);
@@ -31,7 +35,11 @@ export function QuizImport() {
       </details>
       {error && !classes ? <p className="alert alert-error">{errorMessage(t, error)}</p> : null}
       {classes?.map((c) => (
-        <ClassQuizImport key={c.id} schoolClass={c} />
+        <div key={c.id} className={styles.classQuiz}>
+          <h3>{c.name}</h3>
+          <ClassQuizSettings classId={c.id} />
+          <ClassQuizImport schoolClass={c} />
+        </div>
       ))}
     </section>
   );
@@ -39,7 +47,7 @@ export function QuizImport() {
 
 function ClassQuizImport({ schoolClass }: { schoolClass: TClass }) {
   const t = useT();
-  const { data: loaded, error } = useApiData(() => quizBankApi.state(schoolClass.id));
+  const { data: loaded, error } = useApiData(() => teacherQuizApi.bank(schoolClass.id));
   const [changed, setChanged] = useState<TQuizBankState | null>(null);
   const [draft, setDraft] = useState<string | null>(null);
   const [busy, setBusy] = useState<'import' | 'reset' | null>(null);
@@ -82,13 +90,13 @@ function ClassQuizImport({ schoolClass }: { schoolClass: TClass }) {
       setProblems(checked.error.issues.map((issue) => issue.message));
       return;
     }
-    void run('import', () => quizBankApi.import(schoolClass.id, checked.data));
+    void run('import', () => teacherQuizApi.importBank(schoolClass.id, checked.data));
   }
 
   const shownFailure = failure ?? (state ? null : error);
   return (
     <form onSubmit={submit} data-testid="class-quiz-import" data-class-id={schoolClass.id}>
-      <h3>{schoolClass.name}</h3>
+      <h4>{t('teacherTools.quizImport.questionsHeading')}</h4>
       {!state && !error && <p className="muted">{t('common.loading')}</p>}
       {state && (
         <p data-testid="quiz-source" data-source={state.source}>
@@ -151,7 +159,7 @@ function ClassQuizImport({ schoolClass }: { schoolClass: TClass }) {
             type="button"
             className="button button-secondary"
             disabled={busy !== null}
-            onClick={() => void run('reset', () => quizBankApi.reset(schoolClass.id))}
+            onClick={() => void run('reset', () => teacherQuizApi.resetBank(schoolClass.id))}
           >
             {busy === 'reset' ? t('teacherTools.quizImport.resetting') : t('teacherTools.quizImport.reset')}
           </button>
