@@ -158,6 +158,9 @@ describe("A class's own QCM imported from Markdown; the public lesson content (r
 
   it('draws the students’ attempts from the imported questions, which then can no longer change', async () => {
     await api().put(bankUrl()).set(as(teacherToken)).send({ markdown: MARKDOWN }).expect(200);
+    // the student is told how many questions they will get: the 2 imported, not the 15 of the settings
+    const overview = await api().get('/api/quiz').set(as(studentToken)).expect(200);
+    expect(overview.body.settings.questionCount).toBe(2);
     const res = await api().post('/api/quiz/attempt').set(as(studentToken)).expect(200);
     const attempt = res.body as TQuizAttempt;
     expect(attempt.questions.map((question) => question.id).sort()).toEqual([

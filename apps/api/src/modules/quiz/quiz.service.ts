@@ -83,7 +83,13 @@ export class QuizService {
     const active = attempts.find((attempt) => isActive(attempt, now)) ?? null;
     const { timeLimitMinutes, maxAttempts, questionCount, correction } = settings;
     return {
-      settings: { timeLimitMinutes, maxAttempts, questionCount, correction },
+      // an imported bank may hold fewer questions than the settings ask for: all of them are drawn
+      settings: {
+        timeLimitMinutes,
+        maxAttempts,
+        questionCount: Math.min(questionCount, bank.size),
+        correction,
+      },
       attemptsUsed: attempts.length,
       active: active && toAttemptDto(active, bank, now),
       results: this.results(settings, bank, attempts, now),
