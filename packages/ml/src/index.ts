@@ -1,5 +1,6 @@
 export * from './architecture';
 export * from './augment';
+export * from './classical';
 export * from './drawing';
 export * from './metrics';
 export * from './mnist';
