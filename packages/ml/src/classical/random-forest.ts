@@ -56,9 +56,13 @@ export class RandomForest {
     const random = seededRandom(options.seed);
     const trees: Tree[] = [];
     for (let t = 0; t < options.trees; t++) {
-      const drawn = new Int32Array(count);
-      for (let i = 0; i < count; i++) drawn[i] = Math.floor(random() * count);
-      trees.push(growTree(columns, count, width, labels, drawn, maxFeatures, random));
+      // the bootstrap sample as weights: how many times each sample was drawn (scikit-learn does the same)
+      const weights = new Float64Array(count);
+      for (let i = 0; i < count; i++) {
+        const drawn = Math.floor(random() * count);
+        weights[drawn] = (weights[drawn] as number) + 1;
+      }
+      trees.push(growTree({ columns, count, labels, weights }, width, maxFeatures, random));
     }
     return new RandomForest(trees, width);
   }
@@ -152,41 +156,59 @@ class TreeBuilder {
   }
 }
 
-/** The best split of one node on one feature: its score (higher is better) and threshold, or null. */
+/** The best split of one node on one feature: its score (higher is better) and threshold. */
 interface Split {
   score: number;
   threshold: number;
 }
 
-function growTree(
-  columns: Uint8Array,
-  count: number,
-  width: number,
-  labels: Uint8Array,
-  samples: Int32Array,
-  maxFeatures: number,
-  random: () => number,
-): Tree {
+/** The training data of one tree: features by column, labels, bootstrap weights. */
+interface TreeData {
+  columns: Uint8Array;
+  count: number;
+  labels: Uint8Array;
+  weights: Float64Array;
+}
+
+/** The node being split: its samples are `samples[start, end)`, with these weighted class counts. */
+interface NodeSamples {
+  samples: Int32Array;
+  start: number;
+  end: number;
+  counts: Float64Array;
+  total: number;
+}
+
+function growTree(data: TreeData, width: number, maxFeatures: number, random: () => number): Tree {
+  const { columns, count, labels, weights } = data;
   const builder = new TreeBuilder();
   const order = new Int32Array(width);
   for (let f = 0; f < width; f++) order[f] = f;
+  const drawnSamples: number[] = [];
+  for (let i = 0; i < count; i++) if ((weights[i] as number) > 0) drawnSamples.push(i);
+  const samples = Int32Array.from(drawnSamples);
   const histogram = new Float64Array(256 * NUM_CLASSES);
-  const sorted = new Int32Array(Math.min(samples.length, SORT_BELOW));
+  const sorted = new Uint16Array(SORT_BELOW);
   const counts = new Float64Array(NUM_CLASSES);
   const stack: [node: number, start: number, end: number][] = [[builder.add(), 0, samples.length]];
 
   while (stack.length > 0) {
     const [node, start, end] = stack.pop() as [number, number, number];
-    const size = end - start;
     counts.fill(0);
+    let total = 0;
     for (let i = start; i < end; i++) {
-      const label = labels[samples[i] as number] as number;
-      counts[label] = (counts[label] as number) + 1;
+      const sample = samples[i] as number;
+      const label = labels[sample] as number;
+      const weight = weights[sample] as number;
+      counts[label] = (counts[label] as number) + weight;
+      total += weight;
     }
-    if (size < 2 || isPure(counts, size)) {
-      builder.leaf(node, counts, size);
+    // as scikit-learn's min_samples_split=2: two distinct samples at least
+    if (end - start < 2 || isPure(counts, total)) {
+      builder.leaf(node, counts, total);
       continue;
     }
+    const at: NodeSamples = { samples, start, end, counts, total };
     // features in a random order until maxFeatures non-constant ones were tried (scikit-learn's rule),
     // drawn one at a time (a partial Fisher-Yates shuffle)
     let best: Split | null = null;
@@ -197,20 +219,19 @@ function growTree(
       const f = order[pick] as number;
       order[pick] = order[o] as number;
       order[o] = f;
-      const column = f * count;
       const split =
-        size < SORT_BELOW
-          ? bestSplitSorted(columns, column, labels, samples, start, end, counts, sorted)
-          : bestSplitCounted(columns, column, labels, samples, start, end, counts, histogram);
+        end - start < SORT_BELOW
+          ? bestSplitSorted(data, f * count, at, sorted)
+          : bestSplitCounted(data, f * count, at, histogram);
       if (split === undefined) continue; // constant in this node
       tried++;
-      if (split && (!best || split.score > best.score)) {
+      if (!best || split.score > best.score) {
         best = split;
         bestFeature = f;
       }
     }
     if (!best) {
-      builder.leaf(node, counts, size);
+      builder.leaf(node, counts, total);
       continue;
     }
     // partition the node's samples: value <= threshold first
@@ -231,40 +252,37 @@ function growTree(
   return builder.build();
 }
 
-function isPure(counts: Float64Array, size: number): boolean {
-  for (let k = 0; k < NUM_CLASSES; k++) if (counts[k] === size) return true;
+function isPure(counts: Float64Array, total: number): boolean {
+  for (let k = 0; k < NUM_CLASSES; k++) if (counts[k] === total) return true;
   return false;
 }
 
 /**
- * Σ left² / nLeft + Σ right² / nRight: the larger, the lower the weighted Gini impurity of the two children
- * (impurity × n = n − Σ counts² / n on each side).
+ * Σ left² / nLeft + Σ right² / nRight (weighted counts): the larger, the lower the weighted Gini impurity
+ * of the two children (impurity × n = n − Σ counts² / n on each side).
  */
-function giniScore(left: Float64Array, leftSize: number, total: Float64Array, size: number): number {
+function giniScore(left: Float64Array, leftTotal: number, node: NodeSamples): number {
   let sumLeft = 0;
   let sumRight = 0;
   for (let k = 0; k < NUM_CLASSES; k++) {
     const l = left[k] as number;
-    const r = (total[k] as number) - l;
+    const r = (node.counts[k] as number) - l;
     sumLeft += l * l;
     sumRight += r * r;
   }
-  return sumLeft / leftSize + sumRight / (size - leftSize);
+  return sumLeft / leftTotal + sumRight / (node.total - leftTotal);
 }
 
 const leftCounts = new Float64Array(NUM_CLASSES);
 
-/** Large nodes: class counts per value, then every threshold in one pass. undefined: constant feature. */
+/** Large nodes: weighted class counts per value, then every threshold in one pass. undefined: constant. */
 function bestSplitCounted(
-  columns: Uint8Array,
+  { columns, labels, weights }: TreeData,
   column: number,
-  labels: Uint8Array,
-  samples: Int32Array,
-  start: number,
-  end: number,
-  counts: Float64Array,
+  node: NodeSamples,
   histogram: Float64Array,
-): Split | null | undefined {
+): Split | undefined {
+  const { samples, start, end } = node;
   let low = 255;
   let high = 0;
   for (let i = start; i < end; i++) {
@@ -273,16 +291,15 @@ function bestSplitCounted(
     if (value < low) low = value;
     if (value > high) high = value;
     const bin = value * NUM_CLASSES + (labels[sample] as number);
-    histogram[bin] = (histogram[bin] as number) + 1;
+    histogram[bin] = (histogram[bin] as number) + (weights[sample] as number);
   }
   if (low === high) {
     histogram.fill(0, low * NUM_CLASSES, (low + 1) * NUM_CLASSES);
     return undefined;
   }
-  const size = end - start;
   leftCounts.fill(0);
-  let leftSize = 0;
-  let best: Split | null = null;
+  let leftTotal = 0;
+  let best: Split | undefined;
   for (let value = low; value < high; value++) {
     const bin = value * NUM_CLASSES;
     let inBin = 0;
@@ -292,46 +309,47 @@ function bestSplitCounted(
       inBin += c;
     }
     if (inBin === 0) continue;
-    leftSize += inBin;
-    const score = giniScore(leftCounts, leftSize, counts, size);
+    leftTotal += inBin;
+    const score = giniScore(leftCounts, leftTotal, node);
     if (!best || score > best.score) best = { score, threshold: value };
   }
   histogram.fill(0, low * NUM_CLASSES, (high + 1) * NUM_CLASSES);
   return best;
 }
 
-/** Small nodes: the (value, label) pairs sorted, then every threshold between two distinct values. */
+/** Small nodes: (value, position) pairs sorted, then every threshold between two distinct values. */
 function bestSplitSorted(
-  columns: Uint8Array,
+  { columns, labels, weights }: TreeData,
   column: number,
-  labels: Uint8Array,
-  samples: Int32Array,
-  start: number,
-  end: number,
-  counts: Float64Array,
-  sorted: Int32Array,
-): Split | null | undefined {
+  node: NodeSamples,
+  sorted: Uint16Array,
+): Split | undefined {
+  const { samples, start, end } = node;
   const size = end - start;
   const pairs = sorted.subarray(0, size);
   const first = columns[column + (samples[start] as number)] as number;
   let constant = true;
   for (let i = 0; i < size; i++) {
-    const sample = samples[start + i] as number;
-    const value = columns[column + sample] as number;
+    const value = columns[column + (samples[start + i] as number)] as number;
     if (value !== first) constant = false;
-    pairs[i] = (value << 4) | (labels[sample] as number);
+    pairs[i] = (value << 7) | i; // i < SORT_BELOW = 128
   }
   // most features of a small node are constant (the blank border of every digit): no sort for them
   if (constant) return undefined;
   pairs.sort();
   leftCounts.fill(0);
-  let best: Split | null = null;
+  let leftTotal = 0;
+  let best: Split | undefined;
   for (let i = 0; i < size - 1; i++) {
     const pair = pairs[i] as number;
-    leftCounts[pair & 15] = (leftCounts[pair & 15] as number) + 1;
-    const value = pair >> 4;
-    if ((pairs[i + 1] as number) >> 4 === value) continue;
-    const score = giniScore(leftCounts, i + 1, counts, size);
+    const sample = samples[start + (pair & 127)] as number;
+    const label = labels[sample] as number;
+    const weight = weights[sample] as number;
+    leftCounts[label] = (leftCounts[label] as number) + weight;
+    leftTotal += weight;
+    const value = pair >> 7;
+    if ((pairs[i + 1] as number) >> 7 === value) continue;
+    const score = giniScore(leftCounts, leftTotal, node);
     if (!best || score > best.score) best = { score, threshold: value };
   }
   return best;
