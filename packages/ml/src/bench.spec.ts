@@ -1,4 +1,5 @@
 import { BENCH_MODELS, benchLine, benchPlan } from './bench';
+import { forestBenchLine } from './bench-classical';
 import { loadMnist, selectBackend } from './node';
 
 describe('benchLine', () => {
@@ -47,5 +48,23 @@ describe('benchPlan', () => {
       evalSamples: 2_000,
     });
     expect(benchPlan('mlp', 'wasm', 64, true)).toMatchObject({ samples: 1_024 });
+  });
+});
+
+describe('forestBenchLine', () => {
+  it('fits the random forest on the first images of the split and times it', () => {
+    const line = forestBenchLine(loadMnist(), { train: 300, test: 100, trees: 3 });
+    expect(line).toEqual({
+      model: 'random-forest',
+      features: 'pixels',
+      train: 300,
+      test: 100,
+      trees: 3,
+      accuracy: expect.any(Number),
+      fitSeconds: expect.any(Number),
+      predictSeconds: expect.any(Number),
+    });
+    // three trees on 300 digits: far above chance (10 %) on the first 100 test digits
+    expect(line.accuracy).toBeGreaterThan(0.5);
   });
 });

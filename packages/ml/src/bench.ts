@@ -7,13 +7,16 @@
  * slice of the MNIST test set. One JSON line per (model, backend, batch, threads) on stdout. With `--torch`,
  * /work/shared/bench/torch_anchor.py (PyTorch on the CPU, same model, batch and threads) runs too, and each
  * line gets `torch` and `ratioToTorch` (our samples/s over PyTorch's).
+ * Last, the random forest on the split of /work/shared/bench/sklearn_anchor.py, one JSON line; with `--sklearn`
+ * that script runs too (scikit-learn, same split and trees) and the line gets `fitTimeRatioToSklearn`.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REFERENCE_EXPERIMENT, type TModelSpec, type TTrainingBackend } from '@dlclass/contracts';
 import { buildModel, compileModel, type TF } from './architecture';
+import { anchorScript, PYTHON, pythonImports } from './bench-anchors';
+import { FOREST_SPLIT, forestBenchLine, QUICK_FOREST_SPLIT, sklearnForest } from './bench-classical';
 import { pick, range, type TMnist } from './mnist';
 import { BACKEND_ORDER, loadMnist, selectBackend } from './node';
 import { predictSet, trainModel } from './train';
@@ -165,12 +168,7 @@ export async function benchLine(
   }
 }
 
-const TORCH_ANCHOR = process.env.TORCH_ANCHOR || join(__dirname, '../../../../shared/bench/torch_anchor.py');
-const PYTHON = '/usr/bin/python3';
-
-function torchAvailable(): boolean {
-  return spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
-}
+const TORCH_ANCHOR = anchorScript('torch_anchor.py', process.env.TORCH_ANCHOR);
 
 const torchCache = new Map<string, { samplesPerSecond: number; threads: number } | null>();
 
@@ -253,7 +251,7 @@ async function main(): Promise<void> {
     process.exit(0);
   }
 
-  const torch = args.includes('--torch') && torchAvailable();
+  const torch = args.includes('--torch') && pythonImports('torch');
   if (args.includes('--torch') && !torch) console.error(`--torch: ${PYTHON} cannot import torch; no ratios`);
   const only = BACKEND_ORDER.filter((backend) => args.includes(backend));
   // the wasm backend with 1 thread and with one per core (when its thread pool works in Node)
@@ -295,6 +293,19 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(line));
     }
   }
+
+  // the classical side: our random forest on scikit-learn's anchor split, and with --sklearn its fit time
+  const sklearn = args.includes('--sklearn') && pythonImports('sklearn');
+  if (args.includes('--sklearn') && !sklearn)
+    console.error(`--sklearn: ${PYTHON} cannot import sklearn; no ratio`);
+  const split = quick ? QUICK_FOREST_SPLIT : FOREST_SPLIT;
+  const forest = forestBenchLine(loadMnist(), split);
+  if (sklearn) {
+    const anchor = sklearnForest(split);
+    forest.sklearn = anchor;
+    forest.fitTimeRatioToSklearn = Number((forest.fitSeconds / anchor.fitSeconds).toPrecision(3));
+  }
+  console.log(JSON.stringify(forest));
 }
 
 if (require.main === module) {
