@@ -14,4 +14,5 @@ export * from './experiment';
 export * from './jobs';
 export * from './lesson';
 export * from './limits';
+export * from './perturbation';
 export * from './realtime';

@@ -34,23 +34,38 @@ export function augmentImages(
     const angle = (((random() * 2 - 1) * augmentation.rotation) / 180) * Math.PI;
     if (dx === 0 && dy === 0 && angle === 0) continue;
     source.set(pixels.subarray(offset, offset + PIXELS_PER_IMAGE));
-    const cos = Math.cos(angle);
-    const sin = Math.sin(angle);
-    for (let y = 0; y < IMAGE_SIZE; y++) {
-      for (let x = 0; x < IMAGE_SIZE; x++) {
-        // inverse mapping: where the output pixel comes from in the source image
-        const ux = x - dx - CENTER;
-        const uy = y - dy - CENTER;
-        const sx = cos * ux + sin * uy + CENTER;
-        const sy = -sin * ux + cos * uy + CENTER;
-        const x0 = Math.floor(sx);
-        const y0 = Math.floor(sy);
-        const fx = sx - x0;
-        const fy = sy - y0;
-        const top = at(source, x0, y0) * (1 - fx) + at(source, x0 + 1, y0) * fx;
-        const bottom = at(source, x0, y0 + 1) * (1 - fx) + at(source, x0 + 1, y0 + 1) * fx;
-        pixels[offset + y * IMAGE_SIZE + x] = top * (1 - fy) + bottom * fy;
-      }
+    moveImage(source, pixels, offset, dx, dy, angle);
+  }
+}
+
+/**
+ * Writes at `offset` of `target` the 28x28 `source` moved by (dx, dy) pixels and rotated by `angle` radians
+ * around the centre (bilinear interpolation, black outside).
+ */
+export function moveImage(
+  source: Float32Array,
+  target: Float32Array,
+  offset: number,
+  dx: number,
+  dy: number,
+  angle: number,
+): void {
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  for (let y = 0; y < IMAGE_SIZE; y++) {
+    for (let x = 0; x < IMAGE_SIZE; x++) {
+      // inverse mapping: where the output pixel comes from in the source image
+      const ux = x - dx - CENTER;
+      const uy = y - dy - CENTER;
+      const sx = cos * ux + sin * uy + CENTER;
+      const sy = -sin * ux + cos * uy + CENTER;
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const top = at(source, x0, y0) * (1 - fx) + at(source, x0 + 1, y0) * fx;
+      const bottom = at(source, x0, y0 + 1) * (1 - fx) + at(source, x0 + 1, y0 + 1) * fx;
+      target[offset + y * IMAGE_SIZE + x] = top * (1 - fy) + bottom * fy;
     }
   }
 }

@@ -4,5 +4,6 @@ export * from './classical';
 export * from './drawing';
 export * from './metrics';
 export * from './mnist';
+export * from './perturbations';
 export * from './train';
 export * from './wasm-kernels';

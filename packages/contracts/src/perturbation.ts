@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** The modified test sets of the generalisation challenge (phase 2). */
+export const ZPerturbation = z.enum(
+  ['noise', 'rotation', 'shift', 'invert', 'thicker', 'thinner', 'occlusion'],
+  {
+    error: 'Modification inconnue : noise, rotation, shift, invert, thicker, thinner ou occlusion',
+  },
+);
+export type TPerturbation = z.infer<typeof ZPerturbation>;
+export const PERTURBATIONS = ZPerturbation.options;
+
+/**
+ * The strengths each modification is applied at, mildest first:
+ * - noise: standard deviation of the Gaussian noise added to each pixel, as a share of full white;
+ * - rotation: degrees, clockwise or anticlockwise (drawn per image);
+ * - shift: pixels, in a direction drawn per image;
+ * - invert: how far each grey level moves towards its inverse (1: white digit on black becomes black on white);
+ * - thicker, thinner: pixels added to or taken from each side of the strokes;
+ * - occlusion: share of the image hidden by a black square placed over the digit.
+ */
+export const PERTURBATION_STRENGTHS: Record<TPerturbation, readonly [number, number, number]> = {
+  noise: [0.15, 0.3, 0.5],
+  rotation: [15, 30, 45],
+  shift: [2, 4, 6],
+  invert: [0.25, 0.5, 1],
+  thicker: [1, 2, 3],
+  thinner: [1, 2, 3],
+  occlusion: [0.1, 0.2, 0.3],
+};
