@@ -1,3 +1,4 @@
+export * from './anatomy';
 export * from './architecture';
 export * from './augment';
 export * from './classical';

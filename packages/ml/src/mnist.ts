@@ -90,6 +90,12 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A standard normal draw from a seeded uniform source (Box-Muller). */
+export function gaussian(random: () => number): number {
+  const u = 1 - random(); // in (0, 1]: log(0) would be infinite
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
 /** Fisher-Yates shuffle in place. */
 export function shuffleInPlace<T extends { length: number; [i: number]: number }>(
   array: T,

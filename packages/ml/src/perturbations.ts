@@ -1,6 +1,6 @@
 import { IMAGE_SIZE, type TPerturbation } from '@dlclass/contracts';
 import { moveImage } from './augment';
-import { PIXELS_PER_IMAGE, seededRandom, type TDigitSet } from './mnist';
+import { gaussian, PIXELS_PER_IMAGE, seededRandom, type TDigitSet } from './mnist';
 
 /** One modification at one strength (a strength of PERTURBATION_STRENGTHS, or any other in its unit). */
 export interface TPerturbationSpec {
@@ -63,12 +63,6 @@ export function perturbSet(set: TDigitSet, { kind, strength }: TPerturbationSpec
     }
   }
   return { images, labels: set.labels.slice(0, count), count };
-}
-
-/** A standard normal draw (Box-Muller). */
-function gaussian(random: () => number): number {
-  const u = 1 - random(); // in (0, 1]: log(0) would be infinite
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
 /**

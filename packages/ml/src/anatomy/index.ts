@@ -1,0 +1,3 @@
+export * from './neuron';
+export * from './playground';
+export * from './small-network';
