@@ -95,7 +95,7 @@ export const SEANCE_1: TLesson = ZLesson.parse({
           summary: 'Un neurone, un petit réseau, le défi XOR et la frontière de décision.',
           durationMinutes: 25,
           competences: ['B2.3'],
-          available: false,
+          available: true,
         },
         {
           slug: 'tableau-comparatif',

@@ -1,3 +1,4 @@
+import { enAnatomy } from './en-anatomy';
 import { enLesson } from './en-lesson';
 import { enTeacher } from './en-teacher';
 import { enWork } from './en-work';
@@ -318,6 +319,7 @@ export const en: Messages = {
     },
     epochProgress: 'epoch {done}/{total}',
   },
+  anatomy: enAnatomy,
   lesson: enLesson,
   teacherTools: enTeacher,
   work: enWork,

@@ -1,3 +1,4 @@
+import { frAnatomy } from './fr-anatomy';
 import { frLesson } from './fr-lesson';
 import { frTeacher } from './fr-teacher';
 import { frWork } from './fr-work';
@@ -318,6 +319,7 @@ export const fr = {
     },
     epochProgress: 'époque {done}/{total}',
   },
+  anatomy: frAnatomy,
   lesson: frLesson,
   teacherTools: frTeacher,
   work: frWork,
