@@ -1,5 +1,6 @@
 import { QUIZ_BANK } from '@dlclass/content';
 import {
+  DEFAULT_QUIZ_SETTINGS,
   QUIZ_MARKDOWN_MAX_BYTES,
   type TApiError,
   type TQuizAttempt,
@@ -158,7 +159,13 @@ describe("A class's own QCM imported from Markdown; the public lesson content (r
 
   it('draws the students’ attempts from the imported questions, which then can no longer change', async () => {
     await api().put(bankUrl()).set(as(teacherToken)).send({ markdown: MARKDOWN }).expect(200);
-    // the student is told how many questions they will get: the 2 imported, not the 15 of the settings
+    // settings still saved with a bank smaller than their minimum (its questions are all drawn)
+    await api()
+      .put(`/api/classes/${classId}/quiz-settings`)
+      .set(as(teacherToken))
+      .send({ ...DEFAULT_QUIZ_SETTINGS, questionCount: 5, correction: 'when-released' })
+      .expect(200);
+    // the student is told how many questions they will get: the 2 imported, not the 5 of the settings
     const overview = await api().get('/api/quiz').set(as(studentToken)).expect(200);
     expect(overview.body.settings.questionCount).toBe(2);
     const res = await api().post('/api/quiz/attempt').set(as(studentToken)).expect(200);

@@ -207,6 +207,9 @@ export const ZCorrectionPolicy = z.enum(['after-each-attempt', 'after-last-attem
 export type TCorrectionPolicy = z.infer<typeof ZCorrectionPolicy>;
 
 /** A class's QCM settings (teacher): GET/PUT /api/classes/:classId/quiz-settings. */
+/** The fewest questions the settings may ask for (a teacher's own bank may still hold fewer). */
+export const QUIZ_MIN_QUESTIONS = 5;
+
 export const ZQuizSettings = z.strictObject({
   timeLimitMinutes: z
     .number({ error: 'La durée est obligatoire' })
@@ -218,11 +221,11 @@ export const ZQuizSettings = z.strictObject({
     .int()
     .min(1, { error: 'Au moins une tentative' })
     .max(10, { error: 'Au plus 10 tentatives' }),
-  /** Questions drawn from the bank for each attempt. */
+  /** Questions drawn from the bank for each attempt (all of them when the bank holds fewer). */
   questionCount: z
     .number({ error: 'Le nombre de questions est obligatoire' })
     .int()
-    .min(5, { error: 'Au moins 5 questions par tentative' })
+    .min(QUIZ_MIN_QUESTIONS, { error: `Au moins ${QUIZ_MIN_QUESTIONS} questions par tentative` })
     .max(100, { error: 'Au plus 100 questions par tentative' }),
   correction: ZCorrectionPolicy,
   /** With `when-released`: the teacher has released the correction. */
@@ -309,8 +312,10 @@ export const ZQuizOverview = z.object({
   settings: ZQuizSettings.pick({
     timeLimitMinutes: true,
     maxAttempts: true,
-    questionCount: true,
     correction: true,
+  }).extend({
+    /** The questions of an attempt: the settings' count, or the whole bank when it holds fewer. */
+    questionCount: z.number().int().min(1),
   }),
   attemptsUsed: z.number().int(),
   /** The attempt in progress, if any. */

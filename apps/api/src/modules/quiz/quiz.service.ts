@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import {
   ErrorCode,
+  QUIZ_MIN_QUESTIONS,
   type TQuizAnswerRequest,
   type TQuizAnswerResponse,
   type TQuizAttempt,
@@ -64,7 +65,9 @@ export class QuizService {
     await this.access.requireAccess(auth, Permission.ClassManage, classId);
     await this.requireClass(classId);
     const { length } = await this.banks.bankFor(classId);
-    if (settings.questionCount > length) {
+    // more questions than the bank holds is a mistake worth saying; the minimum stays allowed with a
+    // teacher's bank smaller than it (each attempt then draws the whole bank)
+    if (settings.questionCount > Math.max(length, QUIZ_MIN_QUESTIONS)) {
       throw new DomainError(ErrorCode.ValidationFailed, undefined, [
         {
           field: 'questionCount',
