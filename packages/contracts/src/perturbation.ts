@@ -14,8 +14,8 @@ export const PERTURBATIONS = ZPerturbation.options;
  * The strengths each modification is applied at, mildest first:
  * - noise: standard deviation of the Gaussian noise added to each pixel, as a share of full white;
  * - rotation: degrees, clockwise or anticlockwise (drawn per image);
- * - shift: pixels, in a direction drawn per image;
- * - invert: how far each grey level moves towards its inverse (1: white digit on black becomes black on white);
+ * - shift: pixels, in a direction drawn per image (sub-pixel moves are interpolated);
+ * - invert: share of the images shown in inverted colours (a black digit on white), drawn per image;
  * - thicker, thinner: pixels added to or taken from each side of the strokes;
  * - occlusion: share of the image hidden by a black square placed over the digit.
  */

@@ -20,7 +20,7 @@ describe('perturbSet', () => {
       expect(perturbSet(test, { kind, strength }, 5).images).toEqual(changed.images);
     }
     // what is drawn per image depends on the seed
-    for (const kind of ['noise', 'rotation', 'shift', 'occlusion'] as const) {
+    for (const kind of ['noise', 'rotation', 'shift', 'invert', 'occlusion'] as const) {
       const strength = PERTURBATION_STRENGTHS[kind][1];
       expect(perturbSet(test, { kind, strength }, 6).images).not.toEqual(
         perturbSet(test, { kind, strength }, 5).images,
@@ -31,6 +31,12 @@ describe('perturbSet', () => {
   it('does what each modification says', () => {
     const inverted = perturbSet(test, { kind: 'invert', strength: 1 }, 1).images;
     expect(inverted.every((value, i) => value === 255 - (test.images[i] as number))).toBe(true);
+    // a quarter of the images inverted, the others untouched
+    const some = perturbSet(test, { kind: 'invert', strength: 0.25 }, 1).images;
+    const invertedImages = Array.from({ length: test.count }, (_, n) => n).filter(
+      (n) => some[n * PIXELS_PER_IMAGE] !== test.images[n * PIXELS_PER_IMAGE],
+    ).length;
+    expect(invertedImages / test.count).toBeCloseTo(0.25, 1);
     const original = ink(test.images);
     expect(ink(perturbSet(test, { kind: 'thicker', strength: 1 }, 1).images)).toBeGreaterThan(original * 1.5);
     expect(ink(perturbSet(test, { kind: 'thinner', strength: 1 }, 1).images)).toBeLessThan(original * 0.6);

@@ -34,8 +34,8 @@ export function perturbSet(set: TDigitSet, { kind, strength }: TPerturbationSpec
       case 'rotation':
       case 'shift': {
         const direction = random() * 2 * Math.PI;
-        const dx = kind === 'shift' ? Math.round(strength * Math.cos(direction)) : 0;
-        const dy = kind === 'shift' ? Math.round(strength * Math.sin(direction)) : 0;
+        const dx = kind === 'shift' ? strength * Math.cos(direction) : 0;
+        const dy = kind === 'shift' ? strength * Math.sin(direction) : 0;
         const angle = kind === 'rotation' ? ((direction < Math.PI ? 1 : -1) * strength * Math.PI) / 180 : 0;
         source.set(image);
         moveImage(source, moved, 0, dx, dy, angle);
@@ -43,10 +43,10 @@ export function perturbSet(set: TDigitSet, { kind, strength }: TPerturbationSpec
         break;
       }
       case 'invert':
-        for (let i = 0; i < PIXELS_PER_IMAGE; i++) {
-          const value = image[i] as number;
-          out[i] = clampByte(value + (255 - 2 * value) * strength);
-        }
+        // a share of the images, each either untouched or fully inverted (a half-inverted image is plain grey)
+        if (random() < strength)
+          for (let i = 0; i < PIXELS_PER_IMAGE; i++) out[i] = 255 - (image[i] as number);
+        else out.set(image);
         break;
       case 'thicker':
       case 'thinner':

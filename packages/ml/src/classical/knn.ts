@@ -33,7 +33,7 @@ export class NearestNeighbours {
     if (features.width !== train.width)
       throw new Error(`expected ${train.width} features, got ${features.width}`);
     const out = new Float32Array(features.count * NUM_CLASSES);
-    // scaled to 0-1: float32 norms of 784 bytes would lose their last digits
+    // on the 0-1 scale the other models see too (the ranking of distances does not depend on it)
     const trainMatrix = asMatrix(tf, train, 0, train.count);
     const trainNorms = tf.tidy(() => trainMatrix.square().sum(1).expandDims(0));
     try {

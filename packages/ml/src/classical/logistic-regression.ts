@@ -75,14 +75,17 @@ export class LogisticRegression {
     const { tf } = this;
     if (features.width !== this.width)
       throw new Error(`expected ${this.width} features, got ${features.width}`);
-    return tf.tidy(() =>
-      tf
-        .softmax(
-          asMatrix(tf, features, 0, features.count)
-            .matMul(tf.tensor2d(this.weights, [this.width, NUM_CLASSES]))
-            .add(tf.tensor1d(this.bias)),
-        )
-        .dataSync(),
-    ) as Float32Array;
+    const probabilities = tf.tidy(() =>
+      tf.softmax(
+        asMatrix(tf, features, 0, features.count)
+          .matMul(tf.tensor2d(this.weights, [this.width, NUM_CLASSES]))
+          .add(tf.tensor1d(this.bias)),
+      ),
+    );
+    try {
+      return probabilities.dataSync() as Float32Array;
+    } finally {
+      probabilities.dispose();
+    }
   }
 }
