@@ -38,8 +38,8 @@ const SORT_BELOW = 128;
 
 /**
  * A random forest classifier as scikit-learn builds it by default: bootstrap samples, Gini impurity, √width
- * features per split (drawn until that many non-constant ones were tried), trees grown until their leaves are
- * pure; the prediction averages the trees' leaf probabilities.
+ * features drawn per split (more only while every one drawn was constant in the node), thresholds halfway
+ * between two values, trees grown until their leaves are pure; the prediction averages the leaves' classes.
  */
 export class RandomForest {
   private constructor(
@@ -52,7 +52,7 @@ export class RandomForest {
     if (labels.length !== count) throw new Error(`${count} samples but ${labels.length} labels`);
     if (count === 0) throw new Error('no sample to fit');
     const columns = byColumn(features);
-    const maxFeatures = Math.max(1, Math.min(width, options.maxFeatures ?? Math.round(Math.sqrt(width))));
+    const maxFeatures = Math.max(1, Math.min(width, options.maxFeatures ?? Math.floor(Math.sqrt(width))));
     const random = seededRandom(options.seed);
     const trees: Tree[] = [];
     for (let t = 0; t < options.trees; t++) {
@@ -209,23 +209,22 @@ function growTree(data: TreeData, width: number, maxFeatures: number, random: ()
       continue;
     }
     const at: NodeSamples = { samples, start, end, counts, total };
-    // features in a random order until maxFeatures non-constant ones were tried (scikit-learn's rule),
-    // drawn one at a time (a partial Fisher-Yates shuffle)
-    let best: Split | null = null;
+    // maxFeatures features drawn one at a time (a partial Fisher-Yates shuffle), constant ones included, and
+    // more only while none drawn varies in this node: scikit-learn's rule
+    let best: Split | undefined;
     let bestFeature = -1;
-    let tried = 0;
-    for (let o = 0; o < width && tried < maxFeatures; o++) {
+    let drawn = 0;
+    for (let o = 0; o < width && (drawn < maxFeatures || !best); o++) {
       const pick = o + Math.floor(random() * (width - o));
       const f = order[pick] as number;
       order[pick] = order[o] as number;
       order[o] = f;
+      drawn++;
       const split =
         end - start < SORT_BELOW
           ? bestSplitSorted(data, f * count, at, sorted)
           : bestSplitCounted(data, f * count, at, histogram);
-      if (split === undefined) continue; // constant in this node
-      tried++;
-      if (!best || split.score > best.score) {
+      if (split && (!best || split.score > best.score)) {
         best = split;
         bestFeature = f;
       }
@@ -275,7 +274,7 @@ function giniScore(left: Float64Array, leftTotal: number, node: NodeSamples): nu
 
 const leftCounts = new Float64Array(NUM_CLASSES);
 
-/** Large nodes: weighted class counts per value, then every threshold in one pass. undefined: constant. */
+/** Large nodes: weighted class counts per value, then every threshold in one pass; undefined when constant. */
 function bestSplitCounted(
   { columns, labels, weights }: TreeData,
   column: number,
@@ -300,18 +299,21 @@ function bestSplitCounted(
   leftCounts.fill(0);
   let leftTotal = 0;
   let best: Split | undefined;
-  for (let value = low; value < high; value++) {
+  let previous = -1;
+  for (let value = low; value <= high; value++) {
     const bin = value * NUM_CLASSES;
     let inBin = 0;
-    for (let k = 0; k < NUM_CLASSES; k++) {
-      const c = histogram[bin + k] as number;
-      leftCounts[k] = (leftCounts[k] as number) + c;
-      inBin += c;
-    }
+    for (let k = 0; k < NUM_CLASSES; k++) inBin += histogram[bin + k] as number;
     if (inBin === 0) continue;
+    // the split between the previous value present and this one: the left side holds up to `previous`
+    if (previous >= 0) {
+      const score = giniScore(leftCounts, leftTotal, node);
+      if (!best || score > best.score) best = { score, threshold: (previous + value) >> 1 };
+    }
+    for (let k = 0; k < NUM_CLASSES; k++)
+      leftCounts[k] = (leftCounts[k] as number) + (histogram[bin + k] as number);
     leftTotal += inBin;
-    const score = giniScore(leftCounts, leftTotal, node);
-    if (!best || score > best.score) best = { score, threshold: value };
+    previous = value;
   }
   histogram.fill(0, low * NUM_CLASSES, (high + 1) * NUM_CLASSES);
   return best;
@@ -348,9 +350,11 @@ function bestSplitSorted(
     leftCounts[label] = (leftCounts[label] as number) + weight;
     leftTotal += weight;
     const value = pair >> 7;
-    if ((pairs[i + 1] as number) >> 7 === value) continue;
+    const next = (pairs[i + 1] as number) >> 7;
+    if (next === value) continue;
     const score = giniScore(leftCounts, leftTotal, node);
-    if (!best || score > best.score) best = { score, threshold: value };
+    // halfway between the two values, as scikit-learn: for whole byte values, "at most the midpoint's floor"
+    if (!best || score > best.score) best = { score, threshold: (value + next) >> 1 };
   }
   return best;
 }
