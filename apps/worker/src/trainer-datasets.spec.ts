@@ -25,8 +25,10 @@ describe('the training thread trains on the dataset of each run', () => {
   it('learns Fashion-MNIST, then MNIST, in the same thread, from the datasets the worker shares', async () => {
     // npm test and .ci/run install Debian's dataset-fashion-mnist; without it this test must fail, not skip.
     expect(isDatasetInstalled(datasetDir('fashion-mnist'))).toBe(true);
+    // the thread's own folders are empty: it can only train from the datasets it is handed
+    const empty = mkdtempSync(join(tmpdir(), 'dlclass-shared-only-'));
     const trainer = new TrainingThread(
-      { preferredBackend: 'wasm', mnistDir: undefined, datasets: loadSharedDatasets() },
+      { preferredBackend: 'wasm', mnistDir: empty, fashionMnistDir: empty, datasets: loadSharedDatasets() },
       pino({ level: 'silent' }),
     );
     try {
@@ -39,6 +41,7 @@ describe('the training thread trains on the dataset of each run', () => {
       expect(fashion.evaluation.samples[0]?.pixels).not.toEqual(mnist.evaluation.samples[0]?.pixels);
     } finally {
       await trainer.close();
+      rmSync(empty, { recursive: true, force: true });
     }
   });
 

@@ -51,7 +51,9 @@ export async function startWorker(
       preferredBackend: config.trainerBackend,
       mnistDir: dirs.mnist,
       fashionMnistDir: dirs['fashion-mnist'],
-      datasets: loadSharedDatasets(dirs),
+      datasets: loadSharedDatasets(dirs, (dataset, error) =>
+        logger.error({ dataset, err: error }, 'dataset unreadable: its runs will fail, the others train'),
+      ),
     },
     config.concurrency,
     logger,

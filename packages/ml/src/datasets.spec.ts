@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -47,6 +47,19 @@ describe('datasets', () => {
     );
     expect(store.get('mnist')).toBe(mnist);
     expect(store.get('fashion-mnist')).toBe(shared['fashion-mnist']);
+  });
+
+  it('leaves out a dataset whose files are damaged, says why, and shares the others', () => {
+    const damaged = mkdtempSync(join(tmpdir(), 'dlclass-damaged-'));
+    try {
+      writeFileSync(join(damaged, 'train-images-idx3-ubyte'), Buffer.from([0, 0, 8, 3, 0]));
+      const errors: string[] = [];
+      const shared = loadSharedDatasets({ 'fashion-mnist': damaged }, (dataset) => errors.push(dataset));
+      expect(errors).toEqual(['fashion-mnist']);
+      expect(Object.keys(shared)).toEqual(['mnist']);
+    } finally {
+      rmSync(damaged, { recursive: true, force: true });
+    }
   });
 
   it('finds each dataset in its folder, and says when it is not installed', () => {

@@ -83,15 +83,23 @@ function inSharedMemory(set: TDigitSet): TDigitSet {
 
 /**
  * Every installed dataset, parsed once into SharedArrayBuffers: worker threads given it (workerData) all read
- * the same memory, so a worker training N runs at once holds one copy of each dataset, not N.
+ * the same memory, so a worker training N runs at once holds one copy of each dataset, not N. A dataset whose
+ * files cannot be read is left out (`onError` says why): its runs fail with that reason, the others train.
  */
-export function loadSharedDatasets(dirs: TDatasetDirs = {}): TLoadedDatasets {
+export function loadSharedDatasets(
+  dirs: TDatasetDirs = {},
+  onError: (dataset: TDataset, error: unknown) => void = () => undefined,
+): TLoadedDatasets {
   const shared: TLoadedDatasets = {};
   for (const id of DATASETS) {
     const dir = datasetDir(id, dirs);
     if (!isDatasetInstalled(dir)) continue;
-    const data = loadMnist(dir);
-    shared[id] = { train: inSharedMemory(data.train), test: inSharedMemory(data.test) };
+    try {
+      const data = loadMnist(dir);
+      shared[id] = { train: inSharedMemory(data.train), test: inSharedMemory(data.test) };
+    } catch (error) {
+      onError(id, error);
+    }
   }
   return shared;
 }
