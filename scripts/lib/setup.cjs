@@ -65,15 +65,16 @@ async function seedDemoData(env) {
   });
 }
 
-// Tests are not part of the web build: editing one must not make the next `npm test` rebuild the app.
-const TEST_FILE = /\.(e2e-)?spec\.tsx?$/;
+// Tests are not part of the web build: editing one must not make the next `npm test` rebuild the app; nor is
+// the typecheck's own cache, which every `tsc` run rewrites.
+const NOT_BUILT = /\.(e2e-)?spec\.tsx?$|\.tsbuildinfo$/;
 
 function newestMtime(dir, skip = new Set(['node_modules', '.turbo', 'dist', 'generated', 'e2e'])) {
   let newest = 0;
   if (!existsSync(dir)) return newest;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     // Build outputs: .next and the per-API-address .next-* folders.
-    if (skip.has(entry.name) || entry.name.startsWith('.next') || TEST_FILE.test(entry.name)) continue;
+    if (skip.has(entry.name) || entry.name.startsWith('.next') || NOT_BUILT.test(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full, skip));
     else if (entry.isFile()) newest = Math.max(newest, statSync(full).mtimeMs);

@@ -60,9 +60,10 @@ An epoch is one full pass of the network over all the training data.
       'after-last-attempt': 'after the student’s last attempt',
       'when-released': 'when I release it',
     },
-    released: 'Correction released: students who handed the QCM in can see it.',
+    released: 'Release the correction: students who handed the QCM in can see it.',
     save: 'Save the settings',
     saving: 'Saving…',
-    saved: 'Settings saved: they apply to the next attempts.',
+    saved:
+      'Settings saved. The time limit and the number of questions apply to the next attempts; the rest applies at once.',
   },
 };

@@ -58,9 +58,10 @@ Une époque est un passage complet du réseau sur toutes les données d'entraîn
       'after-last-attempt': 'après la dernière tentative de l’élève',
       'when-released': 'quand je la publie',
     },
-    released: 'Correction publiée : les élèves qui ont rendu le QCM la voient.',
+    released: 'Publier la correction : les élèves qui ont rendu le QCM la voient.',
     save: 'Enregistrer les réglages',
     saving: 'Enregistrement…',
-    saved: 'Réglages enregistrés : ils valent pour les prochaines tentatives.',
+    saved:
+      'Réglages enregistrés. La durée et le nombre de questions valent pour les prochaines tentatives ; le reste s’applique tout de suite.',
   },
 };

@@ -319,16 +319,18 @@ export function useDeliverable(activity: string, userId: string): DeliverableWor
     };
   }, [load, push]);
 
+  const readOnly = phase === 'loading' || (record !== null && LOCKED_STATUSES.includes(record.status));
   return {
     activity,
     phase,
     record,
     answers,
     setAnswer,
-    readOnly: phase === 'loading' || (record !== null && LOCKED_STATUSES.includes(record.status)),
+    readOnly,
     dirty,
     saving,
-    offline: networkDown || !online,
+    // said as soon as the browser is offline, unless the work is read-only (nothing would be sent)
+    offline: networkDown || (!online && !readOnly),
     savedAt,
     error,
     fieldErrors,

@@ -22,12 +22,13 @@ function deliverablePath(activity: string): string {
 
 /** The calls of the work pages: deliverables and worksheets, and the QCM. */
 export const workApi = {
-  deliverable: (activity: string) => request<TDeliverable>('GET', deliverablePath(activity)),
-  saveDeliverable: (activity: string, body: TSaveDeliverableRequest) =>
+  // async: an activity without a record rejects like a failed call instead of throwing at the call site
+  deliverable: async (activity: string) => request<TDeliverable>('GET', deliverablePath(activity)),
+  saveDeliverable: async (activity: string, body: TSaveDeliverableRequest) =>
     request<TSaveDeliverableResponse>('PUT', deliverablePath(activity), body),
-  submitDeliverable: (activity: string, body: TSubmitDeliverableRequest) =>
+  submitDeliverable: async (activity: string, body: TSubmitDeliverableRequest) =>
     request<TDeliverable>('POST', `${deliverablePath(activity)}/submit`, body),
-  checkPlacements: (activity: string) =>
+  checkPlacements: async (activity: string) =>
     request<TPlacementCheck>('POST', `${deliverablePath(activity)}/check`),
   quiz: () => request<TQuizOverview>('GET', '/quiz'),
   /** Starts an attempt, or gives back the one in progress. */

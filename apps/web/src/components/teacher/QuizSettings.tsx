@@ -57,43 +57,46 @@ export function ClassQuizSettings({ classId }: { classId: string }) {
   return (
     <form onSubmit={save} noValidate data-testid="quiz-settings" data-class-id={classId}>
       <h4>{t('teacherTools.quizSettings.title')}</h4>
-      <div className={styles.settingsGrid}>
-        {NUMBERS.map(({ name, min, max }) => (
-          <NumberField
-            key={name}
-            label={t(`teacherTools.quizSettings.${name}`)}
-            hint={t('teacherTools.quizSettings.between', { min, max })}
-            value={settings[name]}
-            min={min}
-            max={max}
-            onChange={(value) => edit({ [name]: value })}
-            error={errors[name]}
-            testId={`quiz-setting-${name}`}
+      {/* nothing typed while a save runs: its answer replaces the form */}
+      <fieldset className={styles.settingsFields} disabled={submission.busy}>
+        <div className={styles.settingsGrid}>
+          {NUMBERS.map(({ name, min, max }) => (
+            <NumberField
+              key={name}
+              label={t(`teacherTools.quizSettings.${name}`)}
+              hint={t('teacherTools.quizSettings.between', { min, max })}
+              value={settings[name]}
+              min={min}
+              max={max}
+              onChange={(value) => edit({ [name]: value })}
+              error={errors[name]}
+              testId={`quiz-setting-${name}`}
+            />
+          ))}
+          <SelectField
+            label={t('teacherTools.quizSettings.correction')}
+            value={settings.correction}
+            options={POLICIES.map((policy) => ({
+              value: policy,
+              label: t(`teacherTools.quizSettings.policy.${policy}`),
+            }))}
+            onChange={(correction) => edit({ correction })}
+            error={errors.correction}
+            testId="quiz-setting-correction"
           />
-        ))}
-        <SelectField
-          label={t('teacherTools.quizSettings.correction')}
-          value={settings.correction}
-          options={POLICIES.map((policy) => ({
-            value: policy,
-            label: t(`teacherTools.quizSettings.policy.${policy}`),
-          }))}
-          onChange={(correction) => edit({ correction })}
-          error={errors.correction}
-          testId="quiz-setting-correction"
-        />
-      </div>
-      {settings.correction === 'when-released' && (
-        <label className={styles.release}>
-          <input
-            type="checkbox"
-            checked={settings.correctionReleased}
-            onChange={(event) => edit({ correctionReleased: event.target.checked })}
-            data-testid="quiz-setting-released"
-          />{' '}
-          {t('teacherTools.quizSettings.released')}
-        </label>
-      )}
+        </div>
+        {settings.correction === 'when-released' && (
+          <label className={styles.release}>
+            <input
+              type="checkbox"
+              checked={settings.correctionReleased}
+              onChange={(event) => edit({ correctionReleased: event.target.checked })}
+              data-testid="quiz-setting-released"
+            />{' '}
+            {t('teacherTools.quizSettings.released')}
+          </label>
+        )}
+      </fieldset>
       {submission.error && (
         <p className="alert alert-error" role="alert">
           {submission.error}
