@@ -1,5 +1,6 @@
 /**
- * Training speed on this machine: `npm run bench [-- --quick] [-- --torch]` (docs/benchmarks.md).
+ * Training speed on this machine: `npm run bench [-- --quick] [--torch] [--sklearn] [backend...]`
+ * (docs/benchmarks.md).
  *
  * For every backend that loads here (tensorflow-gpu, tensorflow, wasm, cpu; each in its own child process so
  * its memory and thread settings are its own), and for each reference model at batch 64 and 256: one warm-up
@@ -294,7 +295,9 @@ async function main(): Promise<void> {
     }
   }
 
-  // the classical side: our random forest on scikit-learn's anchor split, and with --sklearn its fit time
+  // the classical side (not when only some backends were asked for): our random forest on scikit-learn's
+  // anchor split, and with --sklearn its fit time
+  if (only.length > 0) return;
   const sklearn = args.includes('--sklearn') && pythonImports('sklearn');
   if (args.includes('--sklearn') && !sklearn)
     console.error(`--sklearn: ${PYTHON} cannot import sklearn; no ratio`);
