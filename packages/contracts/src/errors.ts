@@ -18,6 +18,7 @@ export const ErrorCode = {
   ActivityLocked: 'ACTIVITY_LOCKED',
   QuizTimeUp: 'QUIZ_TIME_UP',
   NoAttemptsLeft: 'NO_ATTEMPTS_LEFT',
+  QuizAttemptChanged: 'QUIZ_ATTEMPT_CHANGED',
   QuizBankInUse: 'QUIZ_BANK_IN_USE',
   Forbidden: 'FORBIDDEN',
   Internal: 'INTERNAL',

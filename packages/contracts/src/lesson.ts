@@ -271,10 +271,20 @@ export const ZQuizAttempt = z.object({
 export type TQuizAttempt = z.infer<typeof ZQuizAttempt>;
 
 /** PUT /api/quiz/attempt/answers/:questionId (the student's current attempt) */
+/**
+ * The attempt the page shows: when given, the API refuses (409 QUIZ_ATTEMPT_CHANGED) to act on a newer one,
+ * e.g. started in another tab after this one was handed in.
+ */
+const ZAttemptShown = z.uuid({ error: 'Identifiant de tentative invalide' }).optional();
+
 export const ZQuizAnswerRequest = z.strictObject({
   optionIds: z.array(z.string().max(80)).max(20),
+  attemptId: ZAttemptShown,
 });
 export type TQuizAnswerRequest = z.infer<typeof ZQuizAnswerRequest>;
+
+export const ZQuizSubmitRequest = z.strictObject({ attemptId: ZAttemptShown });
+export type TQuizSubmitRequest = z.infer<typeof ZQuizSubmitRequest>;
 
 /** The server saved the answer (the page marks it as saved only then). */
 export const ZQuizAnswerResponse = z.object({ savedAt: z.iso.datetime() });

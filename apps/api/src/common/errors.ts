@@ -39,6 +39,11 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     status: 409,
     message: 'Le temps du QCM est écoulé : cette réponse n’a pas été prise en compte.',
   },
+  [ErrorCode.QuizAttemptChanged]: {
+    status: 409,
+    message:
+      'Cette tentative n’est plus celle en cours (elle a été rendue, peut-être dans un autre onglet) : rechargez la page.',
+  },
   [ErrorCode.NoAttemptsLeft]: {
     status: 409,
     message: 'Vous avez utilisé toutes vos tentatives pour ce QCM.',

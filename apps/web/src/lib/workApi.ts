@@ -6,6 +6,7 @@ import type {
   TQuizAttempt,
   TQuizOverview,
   TQuizResult,
+  TQuizSubmitRequest,
   TSaveDeliverableRequest,
   TSaveDeliverableResponse,
   TSubmitDeliverableRequest,
@@ -35,5 +36,5 @@ export const workApi = {
   startQuizAttempt: () => request<TQuizAttempt>('POST', '/quiz/attempt'),
   saveQuizAnswer: (questionId: string, body: TQuizAnswerRequest) =>
     request<TQuizAnswerResponse>('PUT', `/quiz/attempt/answers/${encodeURIComponent(questionId)}`, body),
-  submitQuizAttempt: () => request<TQuizResult>('POST', '/quiz/attempt/submit'),
+  submitQuizAttempt: (body: TQuizSubmitRequest) => request<TQuizResult>('POST', '/quiz/attempt/submit', body),
 };

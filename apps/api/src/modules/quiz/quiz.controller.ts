@@ -6,12 +6,14 @@ import {
   type TQuizOverview,
   type TQuizResult,
   type TQuizSettings,
+  type TQuizSubmitRequest,
   ZQuizAnswerRequest,
   ZQuizAnswerResponse,
   ZQuizAttempt,
   ZQuizOverview,
   ZQuizResult,
   ZQuizSettings,
+  ZQuizSubmitRequest,
 } from '@dlclass/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -89,9 +91,13 @@ export class QuizController {
   @ApiOperation({
     summary: 'Rend la tentative en cours et donne le résultat (rendre deux fois donne le même)',
   })
+  @ApiZodBody(ZQuizSubmitRequest)
   @ApiZodResponse(200, ZQuizResult, 'Résultat, avec la correction si les réglages la montrent')
-  @ApiErrors(401, 403, 404)
-  submit(@Auth() auth: AuthContext): Promise<TQuizResult> {
-    return this.service.submit(auth);
+  @ApiErrors(400, 401, 403, 404, 409)
+  submit(
+    @Auth() auth: AuthContext,
+    @Body(new ZodValidationPipe(ZQuizSubmitRequest)) request: TQuizSubmitRequest,
+  ): Promise<TQuizResult> {
+    return this.service.submit(auth, request);
   }
 }

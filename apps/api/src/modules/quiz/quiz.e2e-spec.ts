@@ -259,6 +259,32 @@ describe('QCM API end to end', () => {
       const res = await answer(alice.token, QUIZ_BANK[0]?.id as string, []).expect(409);
       expect((res.body as TApiError).code).toBe('QUIZ_TIME_UP');
     });
+
+    it('refuses to act on a newer attempt than the one the page shows (a tab left open on the first)', async () => {
+      const second = await start(alice.token);
+      expect(second.id).not.toBe(attemptId);
+      const question = second.questions[0]?.id as string;
+      // the stale tab names the first attempt: neither its answer nor its hand-in reaches the second
+      const stale = await api()
+        .put(`/api/quiz/attempt/answers/${question}`)
+        .set(as(alice.token))
+        .send({ optionIds: [], attemptId })
+        .expect(409);
+      expect((stale.body as TApiError).code).toBe('QUIZ_ATTEMPT_CHANGED');
+      const staleSubmit = await api()
+        .post('/api/quiz/attempt/submit')
+        .set(as(alice.token))
+        .send({ attemptId })
+        .expect(409);
+      expect((staleSubmit.body as TApiError).code).toBe('QUIZ_ATTEMPT_CHANGED');
+      expect((await overview(alice.token)).active?.id).toBe(second.id);
+      // the page that shows the second one goes on
+      await api()
+        .put(`/api/quiz/attempt/answers/${question}`)
+        .set(as(alice.token))
+        .send({ optionIds: [], attemptId: second.id })
+        .expect(200);
+    });
   });
 
   describe('the time limit', () => {

@@ -8,6 +8,7 @@ import {
   type TQuizOverview,
   type TQuizResult,
   type TQuizSettings,
+  type TQuizSubmitRequest,
 } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
@@ -129,7 +130,7 @@ export class QuizService {
     questionId: string,
     request: TQuizAnswerRequest,
   ): Promise<TQuizAnswerResponse> {
-    const attempt = await this.currentAttempt(auth);
+    const attempt = await this.currentAttempt(auth, request.attemptId);
     const bank = await this.classBank(auth);
     const optionIds = checkAnswer(attempt, bank, questionId, request.optionIds);
     const now = new Date();
@@ -152,9 +153,9 @@ export class QuizService {
    * Submits the student's current attempt. Idempotent: once it is submitted (or finalised at its deadline),
    * submitting again gives the same result.
    */
-  async submit(auth: AuthContext): Promise<TQuizResult> {
+  async submit(auth: AuthContext, request: TQuizSubmitRequest): Promise<TQuizResult> {
     const now = new Date();
-    const attempt = await this.currentAttempt(auth);
+    const attempt = await this.currentAttempt(auth, request.attemptId);
     if (!attempt.submittedAt) await this.finalise(attempt, await this.classBank(auth), now);
     const { settings, bank, attempts } = await this.studentQuiz(auth, now);
     const result = this.results(settings, bank, attempts, now).find((item) => item.attemptId === attempt.id);
@@ -197,11 +198,13 @@ export class QuizService {
   }
 
   /** The student's latest attempt: the one the page answers and submits (only ever their own). */
-  private async currentAttempt(auth: AuthContext): Promise<AttemptRecord> {
+  /** The student's latest attempt; `shown`: the one their page shows, which must still be it. */
+  private async currentAttempt(auth: AuthContext, shown?: string): Promise<AttemptRecord> {
     const attempt = await this.repository.findLatestAttempt(requireStudent(auth).id);
     if (!attempt) {
       throw new DomainError(ErrorCode.NotFound, 'Aucune tentative de QCM : commencez-en une d’abord.');
     }
+    if (shown !== undefined && shown !== attempt.id) throw new DomainError(ErrorCode.QuizAttemptChanged);
     return attempt;
   }
 

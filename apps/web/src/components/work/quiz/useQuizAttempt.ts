@@ -59,7 +59,7 @@ export function useQuizAttempt(
     const run = async () => {
       for (const [questionId, optionIds] of Object.entries(unsent.current)) {
         try {
-          await workApi.saveQuizAnswer(questionId, { optionIds });
+          await workApi.saveQuizAnswer(questionId, { optionIds, attemptId: attempt.id });
           // A newer choice made meanwhile stays queued.
           if (unsent.current[questionId] === optionIds) delete unsent.current[questionId];
           setSaved((set) => new Set(set).add(questionId));
@@ -92,7 +92,7 @@ export function useQuizAttempt(
     });
     await sending.current;
     return Object.keys(unsent.current).length === 0;
-  }, [remember, retry, t]);
+  }, [attempt.id, remember, retry, t]);
 
   /** Hands the attempt in (after sending what is queued); retried while the network is down. */
   const submit = useCallback(async () => {
@@ -102,7 +102,7 @@ export function useQuizAttempt(
     setError(null);
     await flush();
     try {
-      const result = await workApi.submitQuizAttempt();
+      const result = await workApi.submitQuizAttempt({ attemptId: attempt.id });
       done.current = true;
       localDraft.clear(storageKey);
       onSubmitted(result);
@@ -117,7 +117,7 @@ export function useQuizAttempt(
     } finally {
       setSubmitting(false);
     }
-  }, [flush, onSubmitted, retry, storageKey, t]);
+  }, [attempt.id, flush, onSubmitted, retry, storageKey, t]);
 
   resumeRef.current = () => {
     if (wantSubmit.current) void submit();
