@@ -1,10 +1,10 @@
 'use client';
 
-import { ACTIVATIONS, decisionLine, neuronOutput, type TActivation, type TNeuron } from '@dlclass/ml';
+import { decisionLine, neuronOutput, type TActivation, type TNeuron } from '@dlclass/ml';
 import { useState } from 'react';
-import { SelectField } from '@/components/Field';
 import { useI18n } from '@/i18n/client';
 import { formatDecimal } from '@/lib/format';
+import { ActivationSelect } from './ActivationSelect';
 import styles from './anatomy.module.css';
 import { PLANE, PlaneBackground, toSvg } from './PlaneBackground';
 import { Slider } from './Slider';
@@ -91,10 +91,8 @@ export function NeuronLab() {
             onChange={(b) => edit({ b })}
             testId="neuron-b"
           />
-          <SelectField
-            label={t('anatomy.activation')}
+          <ActivationSelect
             value={neuron.activation}
-            options={ACTIVATIONS.map((a) => ({ value: a, label: t(`anatomy.activations.${a}`) }))}
             onChange={(activation) => edit({ activation })}
             testId="neuron-activation"
           />

@@ -15,6 +15,7 @@ import { SelectField } from '@/components/Field';
 import { type ChartPoint, LineChart } from '@/components/LineChart';
 import { useI18n } from '@/i18n/client';
 import { formatDecimal, formatNumber } from '@/lib/format';
+import { ActivationSelect } from './ActivationSelect';
 import styles from './anatomy.module.css';
 import { shade } from './PlaneBackground';
 
@@ -164,10 +165,8 @@ export function Playground() {
             onChange={(hidden) => edit({ hidden: Number(hidden) })}
             testId="playground-hidden"
           />
-          <SelectField
-            label={t('anatomy.activation')}
+          <ActivationSelect
             value={config.activation}
-            options={ACTIVATIONS.map((a) => ({ value: a, label: t(`anatomy.activations.${a}`) }))}
             onChange={(activation) => edit({ activation })}
             testId="playground-activation"
           />

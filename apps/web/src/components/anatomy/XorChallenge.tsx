@@ -1,11 +1,11 @@
 'use client';
 
-import { ACTIVATIONS, checkXor, forwardPass, type TSmallNetwork, XOR_CASES } from '@dlclass/ml';
+import { checkXor, forwardPass, type TSmallNetwork, XOR_CASES } from '@dlclass/ml';
 import { useState } from 'react';
-import { SelectField } from '@/components/Field';
 import { NumberField } from '@/components/hello/NumberField';
 import { useI18n } from '@/i18n/client';
 import { formatDecimal } from '@/lib/format';
+import { ActivationSelect } from './ActivationSelect';
 import styles from './anatomy.module.css';
 import { shade } from './PlaneBackground';
 
@@ -63,10 +63,8 @@ export function XorChallenge() {
       <p className="muted">{t('anatomy.xor.intro')}</p>
       <div className={styles.lab}>
         <div className={styles.units}>
-          <SelectField
-            label={t('anatomy.activation')}
+          <ActivationSelect
             value={network.activation}
-            options={ACTIVATIONS.map((a) => ({ value: a, label: t(`anatomy.activations.${a}`) }))}
             onChange={(activation) =>
               update((draft) => {
                 draft.activation = activation;
