@@ -2,7 +2,7 @@
 
 import { checkXor, forwardPass, type TSmallNetwork, XOR_CASES } from '@dlclass/ml';
 import { useState } from 'react';
-import { NumberField } from '@/components/hello/NumberField';
+import { NumberField } from '@/components/NumberField';
 import { useI18n } from '@/i18n/client';
 import { formatDecimal } from '@/lib/format';
 import { ActivationSelect } from './ActivationSelect';

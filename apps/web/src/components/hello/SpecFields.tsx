@@ -1,7 +1,7 @@
 'use client';
 
 import { type Option, SelectField } from '@/components/Field';
-import { NumberField } from './NumberField';
+import { NumberField } from '@/components/NumberField';
 
 /** A number field of a table: its bounds (shown in the hint; decimal fields are typed as text). */
 export type NumberSpec<K extends string> = {

@@ -3,7 +3,7 @@
 import { type TCorrectionPolicy, type TQuizSettings, toFieldErrors, ZQuizSettings } from '@dlclass/contracts';
 import { type FormEvent, useState } from 'react';
 import { SelectField } from '@/components/Field';
-import { NumberField } from '@/components/hello/NumberField';
+import { NumberField } from '@/components/NumberField';
 import { useT } from '@/i18n/client';
 import { errorMessage, fieldErrorMap } from '@/lib/errors';
 import { teacherQuizApi } from '@/lib/teacherQuizApi';
