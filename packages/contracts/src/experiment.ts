@@ -6,7 +6,8 @@ const fr = {
   number: 'doit être un nombre',
 };
 
-const intBetween = (min: number, max: number, what: string) =>
+/** A whole number in [min, max], with French messages that name it (`what`). */
+export const intBetween = (min: number, max: number, what: string) =>
   z
     .number({ error: `${what} ${fr.number}` })
     .int({ error: `${what} ${fr.int}` })

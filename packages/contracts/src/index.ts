@@ -7,6 +7,7 @@ import { fr } from 'zod/locales';
 z.config(fr());
 
 export * from './auth';
+export * from './classical';
 export * from './content';
 export * from './dataset';
 export * from './errors';

@@ -1,4 +1,4 @@
-import { NUM_CLASSES, type TEvaluation, type TSamplePrediction } from '@dlclass/contracts';
+import { NUM_CLASSES, type TEvaluation, type TMistake, type TSamplePrediction } from '@dlclass/contracts';
 import { PIXELS_PER_IMAGE, type TDigitSet } from './mnist';
 
 /** confusion[trueDigit][predictedDigit] = count */
@@ -68,4 +68,33 @@ export function evaluation(
     perClass: perClassScores(matrix),
     samples: samplePredictions(test, result.predictions, result.confidences),
   };
+}
+
+/**
+ * The confusions a model made most often (a true digit read as another), most frequent first, each with up
+ * to `examplesEach` of its test images (the first ones in the test set).
+ */
+export function mostFrequentMistakes(
+  test: TDigitSet,
+  predictions: ArrayLike<number>,
+  count = 6,
+  examplesEach = 3,
+): TMistake[] {
+  const matrix = confusionMatrix(test.labels.subarray(0, predictions.length), predictions);
+  const pairs = matrix
+    .flatMap((row, label) => row.map((times, prediction) => ({ label, prediction, count: times })))
+    .filter((pair) => pair.label !== pair.prediction && pair.count > 0)
+    .sort((a, b) => b.count - a.count || a.label - b.label || a.prediction - b.prediction)
+    .slice(0, count);
+  return pairs.map((pair) => {
+    const examples: TMistake['examples'] = [];
+    for (let i = 0; i < predictions.length && examples.length < examplesEach; i++) {
+      if (test.labels[i] === pair.label && predictions[i] === pair.prediction)
+        examples.push({
+          testIndex: i,
+          pixels: Array.from(test.images.subarray(i * PIXELS_PER_IMAGE, (i + 1) * PIXELS_PER_IMAGE)),
+        });
+    }
+    return { ...pair, examples };
+  });
 }

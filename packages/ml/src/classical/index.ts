@@ -3,3 +3,4 @@ export * from './knn';
 export * from './logistic-regression';
 export * from './predictions';
 export * from './random-forest';
+export * from './run';

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { intBetween, ZDataset, ZEvaluation, ZTrainingConfig } from './experiment';
+
+/** Limits of a classical run: a class of 30 shares the workers, and k-NN compares every pair of images. */
+export const CLASSICAL_LIMITS = {
+  minTrainSize: 100,
+  maxTrainSize: 20_000,
+  maxTrees: 200,
+  maxK: 25,
+  maxC: 100,
+};
+
+/** The classical models of the "black box" workshop, each with the parameter a student may change. */
+export const ZClassicalModel = z.discriminatedUnion(
+  'algorithm',
+  [
+    z.strictObject({
+      algorithm: z.literal('random-forest'),
+      trees: intBetween(1, CLASSICAL_LIMITS.maxTrees, "Le nombre d'arbres"),
+    }),
+    z.strictObject({
+      algorithm: z.literal('knn'),
+      k: intBetween(1, CLASSICAL_LIMITS.maxK, 'Le nombre de voisins k'),
+    }),
+    z.strictObject({
+      algorithm: z.literal('logistic-regression'),
+      c: z
+        .number({ error: 'La constante C doit être un nombre' })
+        .gt(0, { error: 'La constante C doit être strictement positive' })
+        .max(CLASSICAL_LIMITS.maxC, { error: `La constante C doit être au plus ${CLASSICAL_LIMITS.maxC}` }),
+    }),
+  ],
+  { error: 'Modèle inconnu : random-forest, knn ou logistic-regression' },
+);
+export type TClassicalModel = z.infer<typeof ZClassicalModel>;
+
+/** What a classical model sees: raw pixels, or the ink density of each 4 x 4 zone. */
+export const ZClassicalFeatures = z.enum(['pixels', 'zones'], {
+  error: 'Entrées inconnues : pixels ou zones',
+});
+
+/**
+ * A classical run: trained on the same seeded subset as a network with the same `trainSize` and `seed` (its
+ * training part: the validation images are left out, as the network's), evaluated on the whole test set.
+ */
+export const ZClassicalSpec = z.strictObject({
+  name: z.string().trim().max(80, { error: 'Le nom ne peut pas dépasser 80 caractères' }).optional(),
+  dataset: ZDataset.default('mnist'),
+  features: ZClassicalFeatures.default('pixels'),
+  model: ZClassicalModel,
+  trainSize: intBetween(
+    CLASSICAL_LIMITS.minTrainSize,
+    CLASSICAL_LIMITS.maxTrainSize,
+    "La taille du jeu d'entraînement",
+  ),
+  validationSplit: ZTrainingConfig.shape.validationSplit,
+  seed: ZTrainingConfig.shape.seed,
+});
+export type TClassicalSpec = z.infer<typeof ZClassicalSpec>;
+
+/** A confusion the model made often: how many times, and a few of those test images. */
+export const ZMistake = z.object({
+  label: z.number().int(),
+  prediction: z.number().int(),
+  count: z.number().int(),
+  examples: z.array(
+    z.object({ testIndex: z.number().int(), pixels: z.array(z.number().int().min(0).max(255)) }),
+  ),
+});
+export type TMistake = z.infer<typeof ZMistake>;
+
+export const ZClassicalResult = z.object({
+  /** testLoss: the mean cross-entropy of the predicted probabilities, comparable with a network's. */
+  evaluation: ZEvaluation,
+  mistakes: z.array(ZMistake),
+  fitMs: z.number(),
+  predictMs: z.number(),
+});
+export type TClassicalResult = z.infer<typeof ZClassicalResult>;

@@ -1,0 +1,56 @@
+import { NUM_CLASSES, type TClassicalResult, type TClassicalSpec } from '@dlclass/contracts';
+import type { TF } from '../architecture';
+import { evaluation, mostFrequentMistakes } from '../metrics';
+import { sampleTrainingData, type TMnist } from '../mnist';
+// a spec without a seed uses the networks' default: both then see the same split
+import { DEFAULT_SEED } from '../train';
+import { digitFeatures } from './features';
+import { NearestNeighbours } from './knn';
+import { LogisticRegression } from './logistic-regression';
+import { predictedClasses } from './predictions';
+import { RandomForest } from './random-forest';
+
+/**
+ * A classical run from start to end: the spec's seeded training subset (its validation part left out, as a
+ * network leaves it out), features, fit, predictions on the whole test set, and the same evaluation as a
+ * network's (its loss: the mean cross-entropy of the predicted probabilities), with the frequent mistakes.
+ */
+export function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): TClassicalResult {
+  const seed = spec.seed ?? DEFAULT_SEED;
+  const { train } = sampleTrainingData(data.train, {
+    trainSize: spec.trainSize,
+    validationSplit: spec.validationSplit,
+    seed,
+  });
+  const features = digitFeatures(train, spec.features);
+  const testFeatures = digitFeatures(data.test, spec.features);
+  const labels = train.labels.subarray(0, train.count);
+
+  let started = performance.now();
+  const { model } = spec;
+  const fitted =
+    model.algorithm === 'random-forest'
+      ? RandomForest.fit(features, labels, { trees: model.trees, seed })
+      : model.algorithm === 'knn'
+        ? NearestNeighbours.fit(tf, features, labels, Math.min(model.k, train.count))
+        : LogisticRegression.fit(tf, features, labels, { c: model.c, seed });
+  const fitMs = performance.now() - started;
+  started = performance.now();
+  const probabilities = fitted.predictProbabilities(testFeatures);
+  const predictMs = performance.now() - started;
+
+  const predictions = predictedClasses(probabilities);
+  const confidences = new Float32Array(data.test.count);
+  let loss = 0;
+  for (let i = 0; i < data.test.count; i++) {
+    confidences[i] = probabilities[i * NUM_CLASSES + (predictions[i] as number)] as number;
+    const p = probabilities[i * NUM_CLASSES + (data.test.labels[i] as number)] as number;
+    loss -= Math.log(Math.max(p, 1e-7));
+  }
+  return {
+    evaluation: evaluation(data.test, { loss: loss / data.test.count, predictions, confidences }),
+    mistakes: mostFrequentMistakes(data.test, predictions),
+    fitMs: Math.round(fitMs),
+    predictMs: Math.round(predictMs),
+  };
+}
