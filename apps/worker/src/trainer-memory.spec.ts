@@ -26,8 +26,9 @@ const TINY: TExperimentSpec = {
 // The wasm heap grows in steps during the first runs (it never shrinks), then stays put.
 const WARM_UP_RUNS = 20;
 /** Resident memory moves by tens of MiB as the allocator settles (a reading after garbage collection can be
- * low once, then back): the reference is the highest reading of the first fifth of the runs, and the rest
- * must stay within 10% of it. A leak of 1 MiB a run (40 MiB over the later runs) would break that bound. */
+ * low once, then back; one can be 40 MiB high once, then back): the reference is the highest reading of the
+ * first fifth of the runs, and where memory settles at the end (the median of the last three readings) must be
+ * within 10% of it. A leak of 1 MiB a run (35 MiB by those readings) would break that bound. */
 const READ_EVERY = 5;
 const RUNS = 50;
 
@@ -73,6 +74,7 @@ describe('a training thread running many jobs', () => {
     process.stdout.write(
       `rss reference ${mib(baseline)} MiB, then every ${READ_EVERY} runs: ${samples.map(mib).join(', ')} MiB\n`,
     );
-    expect(Math.max(...samples)).toBeLessThanOrEqual(baseline * 1.1);
+    const settled = [...samples.slice(-3)].sort((a, b) => a - b)[1] as number;
+    expect(settled).toBeLessThanOrEqual(baseline * 1.1);
   });
 });
