@@ -38,7 +38,7 @@ export function forestBenchLine(mnist: TMnist, split: TForestSplit): TForestBenc
   const train = digitFeatures({ ...mnist.train, count: split.train }, 'pixels');
   const test = digitFeatures({ ...mnist.test, count: split.test }, 'pixels');
   let started = performance.now();
-  const forest = RandomForest.fit(train, mnist.train.labels.subarray(0, split.train), {
+  const forest = RandomForest.train(train, mnist.train.labels.subarray(0, split.train), {
     trees: split.trees,
     seed: 0,
   });

@@ -68,7 +68,7 @@ describe('perturbSet', () => {
   });
 
   it('makes a fixed model less accurate as the strength rises', () => {
-    const forest = RandomForest.fit(
+    const forest = RandomForest.train(
       digitFeatures(pick(mnist.train, range(0, 2_000)), 'pixels'),
       mnist.train.labels.subarray(0, 2_000),
       { trees: 20, seed: 1 },

@@ -8,7 +8,7 @@ describe('NearestNeighbours', () => {
     const { tf } = await selectBackend('cpu');
     const train = { values: new Uint8Array([0, 0, 10, 10, 250, 250, 240, 255]), count: 4, width: 2 };
     const labels = new Uint8Array([1, 1, 8, 8]);
-    const knn = NearestNeighbours.fit(tf, train, labels, 3);
+    const knn = NearestNeighbours.train(tf, train, labels, 3);
     const probabilities = knn.predictProbabilities({
       values: new Uint8Array([5, 5, 245, 250]),
       count: 2,
@@ -18,7 +18,7 @@ describe('NearestNeighbours', () => {
       0, 0.667, 0, 0, 0, 0, 0, 0, 0.333, 0,
     ]);
     expect(probabilities[18]).toBeCloseTo(2 / 3, 5);
-    expect(() => NearestNeighbours.fit(tf, train, labels, 5)).toThrow('k must be 1 to 4');
+    expect(() => NearestNeighbours.train(tf, train, labels, 5)).toThrow('k must be 1 to 4');
     expect(tf.memory().numTensors).toBe(0);
   });
 
@@ -32,7 +32,7 @@ describe('NearestNeighbours', () => {
       ['pixels', 0.85],
       ['zones', 0.87],
     ] as const) {
-      const knn = NearestNeighbours.fit(tf, digitFeatures(train, kind), train.labels.subarray(0, 2_000), 3);
+      const knn = NearestNeighbours.train(tf, digitFeatures(train, kind), train.labels.subarray(0, 2_000), 3);
       const accuracy = accuracyOf(knn.predictProbabilities(digitFeatures(test, kind)), test.labels);
       expect(accuracy).toBeGreaterThan(atLeast);
     }

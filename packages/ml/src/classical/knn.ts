@@ -19,7 +19,7 @@ export class NearestNeighbours {
     readonly k: number,
   ) {}
 
-  static fit(tf: TF, features: TByteFeatures, labels: Uint8Array, k: number): NearestNeighbours {
+  static train(tf: TF, features: TByteFeatures, labels: Uint8Array, k: number): NearestNeighbours {
     if (labels.length !== features.count)
       throw new Error(`${features.count} samples but ${labels.length} labels`);
     if (!Number.isInteger(k) || k < 1 || k > features.count)

@@ -12,14 +12,14 @@ describe('LogisticRegression', () => {
     const labels = train.labels.subarray(0, 2_000);
     const tensors = tf.memory().numTensors;
     // scikit-learn's LogisticRegression(max_iter=1000) on this split: 0.876 on pixels, 0.83 on zones
-    const onPixels = LogisticRegression.fit(tf, digitFeatures(train, 'pixels'), labels, { seed: 3 });
+    const onPixels = LogisticRegression.train(tf, digitFeatures(train, 'pixels'), labels, { seed: 3 });
     const probabilities = onPixels.predictProbabilities(digitFeatures(test, 'pixels'));
     expect(accuracyOf(probabilities, test.labels)).toBeGreaterThan(0.85);
-    const onZones = LogisticRegression.fit(tf, digitFeatures(train, 'zones'), labels, { seed: 3 });
+    const onZones = LogisticRegression.train(tf, digitFeatures(train, 'zones'), labels, { seed: 3 });
     expect(
       accuracyOf(onZones.predictProbabilities(digitFeatures(test, 'zones')), test.labels),
     ).toBeGreaterThan(0.8);
-    const again = LogisticRegression.fit(tf, digitFeatures(train, 'pixels'), labels, { seed: 3 });
+    const again = LogisticRegression.train(tf, digitFeatures(train, 'pixels'), labels, { seed: 3 });
     expect(again.predictProbabilities(digitFeatures(test, 'pixels'))).toEqual(probabilities);
     expect(tf.memory().numTensors).toBe(tensors);
   });

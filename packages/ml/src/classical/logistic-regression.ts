@@ -27,7 +27,7 @@ export class LogisticRegression {
     readonly width: number,
   ) {}
 
-  static fit(
+  static train(
     tf: TF,
     features: TByteFeatures,
     labels: Uint8Array,

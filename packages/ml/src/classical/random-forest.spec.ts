@@ -21,7 +21,7 @@ describe('RandomForest', () => {
       values[i * 3 + 2] = (i * 13) % 256;
       labels[i] = (values[i * 3 + 1] as number) > 100 ? 3 : 7;
     }
-    const forest = RandomForest.fit({ values, count, width: 3 }, labels, {
+    const forest = RandomForest.train({ values, count, width: 3 }, labels, {
       trees: 5,
       maxFeatures: 3,
       seed: 1,
@@ -44,12 +44,12 @@ describe('RandomForest', () => {
     const train = images(mnist.train, 2_000);
     const test = images(mnist.test, 1_000);
     const labels = mnist.train.labels.subarray(0, 2_000);
-    const fitted = RandomForest.fit(train, labels, { trees: 20, seed: 7 });
+    const fitted = RandomForest.train(train, labels, { trees: 20, seed: 7 });
     const probabilities = fitted.predictProbabilities(test);
     // scikit-learn's RandomForestClassifier(n_estimators=20) on this split: 0.848-0.869 over random_state
     // 0-4; this forest: 0.834-0.859 over seeds 1-7
     expect(accuracyOf(probabilities, mnist.test.labels)).toBeGreaterThan(0.83);
-    const again = RandomForest.fit(train, labels, { trees: 20, seed: 7 }).predictProbabilities(test);
+    const again = RandomForest.train(train, labels, { trees: 20, seed: 7 }).predictProbabilities(test);
     expect(Buffer.from(again.buffer).equals(Buffer.from(probabilities.buffer))).toBe(true);
   });
 });

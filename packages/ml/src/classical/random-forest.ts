@@ -47,7 +47,7 @@ export class RandomForest {
     readonly width: number,
   ) {}
 
-  static fit(features: TByteFeatures, labels: Uint8Array, options: TRandomForestOptions): RandomForest {
+  static train(features: TByteFeatures, labels: Uint8Array, options: TRandomForestOptions): RandomForest {
     const { count, width } = features;
     if (labels.length !== count) throw new Error(`${count} samples but ${labels.length} labels`);
     if (count === 0) throw new Error('no sample to fit');

@@ -30,10 +30,10 @@ export function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): TClass
   const { model } = spec;
   const fitted =
     model.algorithm === 'random-forest'
-      ? RandomForest.fit(features, labels, { trees: model.trees, seed })
+      ? RandomForest.train(features, labels, { trees: model.trees, seed })
       : model.algorithm === 'knn'
-        ? NearestNeighbours.fit(tf, features, labels, Math.min(model.k, train.count))
-        : LogisticRegression.fit(tf, features, labels, { c: model.c, seed });
+        ? NearestNeighbours.train(tf, features, labels, Math.min(model.k, train.count))
+        : LogisticRegression.train(tf, features, labels, { c: model.c, seed });
   const fitMs = performance.now() - started;
   started = performance.now();
   const probabilities = fitted.predictProbabilities(testFeatures);
