@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InvalidArchitectureError, runExperiment, TrainingDivergedError } from '@dlclass/ml';
-import { DatasetNotInstalledError, DatasetStore, loadMnist, selectBackend } from '@dlclass/ml/node';
+import { DatasetNotInstalledError, DatasetStore, selectBackend } from '@dlclass/ml/node';
 import type { TFromThread, TThreadInit, TToThread, TTrainingErrorCode } from './training-protocol';
 
 function classify(error: unknown): { code: TTrainingErrorCode; message: string } {
@@ -36,7 +36,6 @@ async function main(): Promise<void> {
   let selected: Awaited<ReturnType<typeof selectBackend>>;
   const datasets = new DatasetStore(
     { mnist: init.mnistDir, 'fashion-mnist': init.fashionMnistDir },
-    loadMnist,
     init.datasets,
   );
   try {

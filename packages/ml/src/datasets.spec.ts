@@ -15,7 +15,7 @@ import { defaultMnistDir, loadMnist } from './node';
 describe('datasets', () => {
   it('parses each dataset once per store: every job gets the same typed arrays', () => {
     const loads: string[] = [];
-    const store = new DatasetStore({ mnist: defaultMnistDir() }, (dir) => {
+    const store = new DatasetStore({ mnist: defaultMnistDir() }, {}, (dir) => {
       loads.push(dir);
       return loadMnist(dir);
     });
@@ -38,13 +38,9 @@ describe('datasets', () => {
     expect(Buffer.from(mnist.train.images).equals(Buffer.from(parsed.train.images))).toBe(true);
     expect(Buffer.from(mnist.test.labels).equals(Buffer.from(parsed.test.labels))).toBe(true);
 
-    const store = new DatasetStore(
-      {},
-      () => {
-        throw new Error('parsed again');
-      },
-      shared,
-    );
+    const store = new DatasetStore({}, shared, () => {
+      throw new Error('parsed again');
+    });
     expect(store.get('mnist')).toBe(mnist);
     expect(store.get('fashion-mnist')).toBe(shared['fashion-mnist']);
   });

@@ -54,8 +54,8 @@ export class DatasetStore {
 
   constructor(
     private readonly dirs: TDatasetDirs = {},
-    private readonly load: (dir: string) => TMnist = loadMnist,
     preloaded: TLoadedDatasets = {},
+    private readonly load: (dir: string) => TMnist = loadMnist,
   ) {
     this.loaded = new Map(Object.entries(preloaded) as [TDataset, TMnist][]);
   }

@@ -71,16 +71,16 @@ export function evaluation(
 }
 
 /**
- * The confusions a model made most often (a true digit read as another), most frequent first, each with up
- * to `examplesEach` of its test images (the first ones in the test set).
+ * The confusions a model made most often (a true digit read as another), most frequent first, from its
+ * confusion matrix, each with up to `examplesEach` of its test images (the first ones in the test set).
  */
 export function mostFrequentMistakes(
   test: TDigitSet,
   predictions: ArrayLike<number>,
+  matrix: number[][],
   count = 6,
   examplesEach = 3,
 ): TMistake[] {
-  const matrix = confusionMatrix(test.labels.subarray(0, predictions.length), predictions);
   const pairs = matrix
     .flatMap((row, label) => row.map((times, prediction) => ({ label, prediction, count: times })))
     .filter((pair) => pair.label !== pair.prediction && pair.count > 0)

@@ -47,9 +47,10 @@ export function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): TClass
     const p = probabilities[i * NUM_CLASSES + (data.test.labels[i] as number)] as number;
     loss -= Math.log(Math.max(p, 1e-7));
   }
+  const evaluated = evaluation(data.test, { loss: loss / data.test.count, predictions, confidences });
   return {
-    evaluation: evaluation(data.test, { loss: loss / data.test.count, predictions, confidences }),
-    mistakes: mostFrequentMistakes(data.test, predictions),
+    evaluation: evaluated,
+    mistakes: mostFrequentMistakes(data.test, predictions, evaluated.confusionMatrix),
     fitMs: Math.round(fitMs),
     predictMs: Math.round(predictMs),
   };

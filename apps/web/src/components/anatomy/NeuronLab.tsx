@@ -16,6 +16,15 @@ const BINARY_CASES = [
   [1, 1],
 ] as const;
 
+/** The neuron's inputs move over the plane drawn; its weights and bias over [-3, 3]. */
+const SLIDERS = [
+  { name: 'x1', min: PLANE.min, max: PLANE.max, step: 0.05 },
+  { name: 'x2', min: PLANE.min, max: PLANE.max, step: 0.05 },
+  { name: 'w1', min: -3, max: 3, step: 0.1 },
+  { name: 'w2', min: -3, max: 3, step: 0.1 },
+  { name: 'b', min: -3, max: 3, step: 0.1 },
+] as const;
+
 /** Reads any activation's output as a 0-1 shade (tanh spans -1 to 1, ReLU is cut at 1). */
 const asShare = (activation: TActivation, output: number) =>
   activation === 'tanh' ? (output + 1) / 2 : Math.min(1, output);
@@ -46,51 +55,18 @@ export function NeuronLab() {
       <p className="muted">{t('anatomy.neuron.intro')}</p>
       <div className={styles.lab}>
         <div className={styles.controls}>
-          <Slider
-            label="x1"
-            value={neuron.x1}
-            min={PLANE.min}
-            max={PLANE.max}
-            step={0.05}
-            onChange={(x1) => edit({ x1 })}
-            testId="neuron-x1"
-          />
-          <Slider
-            label="x2"
-            value={neuron.x2}
-            min={PLANE.min}
-            max={PLANE.max}
-            step={0.05}
-            onChange={(x2) => edit({ x2 })}
-            testId="neuron-x2"
-          />
-          <Slider
-            label="w1"
-            value={neuron.w1}
-            min={-3}
-            max={3}
-            step={0.1}
-            onChange={(w1) => edit({ w1 })}
-            testId="neuron-w1"
-          />
-          <Slider
-            label="w2"
-            value={neuron.w2}
-            min={-3}
-            max={3}
-            step={0.1}
-            onChange={(w2) => edit({ w2 })}
-            testId="neuron-w2"
-          />
-          <Slider
-            label="b"
-            value={neuron.b}
-            min={-3}
-            max={3}
-            step={0.1}
-            onChange={(b) => edit({ b })}
-            testId="neuron-b"
-          />
+          {SLIDERS.map(({ name, min, max, step }) => (
+            <Slider
+              key={name}
+              label={name}
+              value={neuron[name]}
+              min={min}
+              max={max}
+              step={step}
+              onChange={(value) => edit({ [name]: value })}
+              testId={`neuron-${name}`}
+            />
+          ))}
           <ActivationSelect
             value={neuron.activation}
             onChange={(activation) => edit({ activation })}
