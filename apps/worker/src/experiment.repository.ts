@@ -1,11 +1,12 @@
-import type { TEpochMetrics, TEvaluation } from '@dlclass/contracts';
-import { ExperimentStatus, type Prisma, type PrismaClient } from '@dlclass/db';
+import type { TClassicalResult, TEpochMetrics, TEvaluation } from '@dlclass/contracts';
+import { type ExperimentKind, ExperimentStatus, type Prisma, type PrismaClient } from '@dlclass/db';
 import type { TModelArtifacts } from '@dlclass/ml';
 
 export interface TRunTarget {
   id: string;
   userId: string;
   classId: string | null;
+  kind: ExperimentKind;
   status: ExperimentStatus;
   cancelRequested: boolean;
   spec: unknown;
@@ -18,12 +19,20 @@ export class ExperimentRepository {
   find(id: string): Promise<TRunTarget | null> {
     return this.prisma.experiment.findUnique({
       where: { id },
-      select: { id: true, userId: true, classId: true, status: true, cancelRequested: true, spec: true },
+      select: {
+        id: true,
+        userId: true,
+        classId: true,
+        kind: true,
+        status: true,
+        cancelRequested: true,
+        spec: true,
+      },
     });
   }
 
   /** Every run not finished yet (QUEUED or RUNNING), oldest first. */
-  listUnfinished(): Promise<Omit<TRunTarget, 'cancelRequested' | 'spec'>[]> {
+  listUnfinished(): Promise<Omit<TRunTarget, 'kind' | 'cancelRequested' | 'spec'>[]> {
     return this.prisma.experiment.findMany({
       where: { status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
       select: { id: true, userId: true, classId: true, status: true },
@@ -63,25 +72,25 @@ export class ExperimentRepository {
   }
 
   /**
-   * Evaluation, duration, parameter count, trained model and SUCCEEDED, all or nothing, and only from
-   * RUNNING: a run that was meanwhile failed (stall handler) or cancelled keeps its state. Returns whether
-   * the run was completed.
+   * Evaluation, duration, parameter count, trained network (a classical run: its mistakes and times instead)
+   * and SUCCEEDED, all or nothing, and only from RUNNING: a run that was meanwhile failed (stall handler) or
+   * cancelled keeps its state. Returns whether the run was completed.
    */
   async complete(
     id: string,
-    result: {
-      evaluation: TEvaluation;
-      durationMs: number;
-      parameterCount: number;
-      artifacts: TModelArtifacts;
-    },
+    result: { evaluation: TEvaluation; durationMs: number } & (
+      | { parameterCount: number; artifacts: TModelArtifacts }
+      | { classical: Omit<TClassicalResult, 'evaluation'> }
+    ),
   ): Promise<boolean> {
     const { testAccuracy, testLoss, ...details } = result.evaluation;
-    const model = {
-      modelTopology: result.artifacts.modelTopology as Prisma.InputJsonValue,
-      weightSpecs: result.artifacts.weightSpecs as unknown as Prisma.InputJsonValue,
-      weightData: new Uint8Array(result.artifacts.weightData),
+    const network = 'artifacts' in result ? result : null;
+    const model = network && {
+      modelTopology: network.artifacts.modelTopology as Prisma.InputJsonValue,
+      weightSpecs: network.artifacts.weightSpecs as unknown as Prisma.InputJsonValue,
+      weightData: new Uint8Array(network.artifacts.weightData),
     };
+    const evaluation = 'classical' in result ? { ...details, ...result.classical } : details;
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.experiment.updateMany({
         where: { id, status: ExperimentStatus.RUNNING },
@@ -89,19 +98,21 @@ export class ExperimentRepository {
           status: ExperimentStatus.SUCCEEDED,
           finishedAt: new Date(),
           durationMs: result.durationMs,
-          parameterCount: result.parameterCount,
+          parameterCount: network?.parameterCount ?? 0,
           testAccuracy,
           testLoss,
-          evaluation: details as Prisma.InputJsonValue,
+          evaluation: evaluation as Prisma.InputJsonValue,
           error: null,
         },
       });
       if (count === 0) return false;
-      await tx.trainedModel.upsert({
-        where: { experimentId: id },
-        create: { experimentId: id, ...model },
-        update: model,
-      });
+      if (model) {
+        await tx.trainedModel.upsert({
+          where: { experimentId: id },
+          create: { experimentId: id, ...model },
+          update: model,
+        });
+      }
       return true;
     });
   }

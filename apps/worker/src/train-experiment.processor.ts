@@ -1,18 +1,19 @@
 import {
   cancelKey,
   type TEpochMetrics,
-  type TExperimentSpec,
+  ZClassicalSpec,
   ZExperimentSpec,
   ZTrainExperimentJob,
 } from '@dlclass/contracts';
-import { ExperimentStatus } from '@dlclass/db';
+import { ExperimentKind, ExperimentStatus } from '@dlclass/db';
 import { describeModel, type TBatchMetrics } from '@dlclass/ml';
 import { DelayedError, type Job, UnrecoverableError } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import type { RealtimePublisher, TRunRef } from './events';
 import type { ExperimentRepository } from './experiment.repository';
 import type { Logger } from './logger';
-import { TrainingError } from './trainer';
+import { TrainingError, type TrainingThread } from './trainer';
 import type { TrainerPool } from './trainer-pool';
 
 const CANCEL_POLL_MS = 250;
@@ -139,6 +140,115 @@ class ProgressPublications {
   }
 }
 
+/** What the training of one run needs besides the processor's dependencies. */
+interface TRunContext {
+  run: TRunRef;
+  trainer: TrainingThread;
+  logger: Logger;
+  /** Calls onCancel when the run's cancel key appears in Redis (polled until the job ends). */
+  pollCancel: (onCancel: () => void) => void;
+}
+
+/** The stored spec checked against today's contract: a spec that no longer fits fails the run, with why. */
+function parsedSpec<T>(schema: z.ZodType<T>, stored: unknown): T {
+  const parsed = schema.safeParse(stored);
+  if (!parsed.success) {
+    throw new RunFailure(FAILURE_REASONS.spec(parsed.error.issues.map((i) => i.message).join(' ; ')), false);
+  }
+  return parsed.data;
+}
+
+/** A network: epochs saved and announced as they end, then the evaluation and the trained model. */
+async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: unknown): Promise<void> {
+  const { repository, publisher } = deps;
+  const { run, trainer, logger } = context;
+  const spec = parsedSpec(ZExperimentSpec, stored);
+  const description = describeModel(spec.model);
+  if (!description.ok) {
+    throw new RunFailure(
+      FAILURE_REASONS.invalid(description.errors.map((e) => e.message).join(' ; ')),
+      false,
+    );
+  }
+  logger.info({ backend: trainer.backend, device: trainer.device, spec }, 'training started');
+
+  const publications = new ProgressPublications(run, publisher, repository);
+  const handle = trainer.run(spec, {
+    onBatch: (m) => publications.batch(m),
+    onEpoch: (m, epochs) => publications.epoch(m, epochs),
+  });
+  publications.onFailure = () => handle.cancel();
+  context.pollCancel(() => handle.cancel());
+
+  let result: Awaited<typeof handle.result>;
+  try {
+    result = await handle.result;
+  } finally {
+    // every epoch saved and every event out before the run's final status
+    await publications.settled();
+  }
+  publications.throwIfFailed();
+  if (result.status === 'cancelled') {
+    await repository.markCancelled(run.id);
+    publisher.status(run, 'cancelled', { backend: trainer.backend });
+    logger.info({ epochs: result.epochs.length }, 'training cancelled');
+    return;
+  }
+  if (!(await repository.complete(run.id, result))) {
+    // failed (stall handler) or cancelled meanwhile: that state stands
+    logger.warn('run no longer RUNNING: trained model discarded');
+    return;
+  }
+  publisher.status(run, 'succeeded', {
+    backend: trainer.backend,
+    testAccuracy: result.evaluation.testAccuracy,
+  });
+  logger.info(
+    {
+      durationMs: result.durationMs,
+      testAccuracy: result.evaluation.testAccuracy,
+      samplesPerSecond: Math.round(
+        (spec.training.trainSize * (1 - spec.training.validationSplit) * spec.training.epochs * 1000) /
+          result.epochs.reduce((sum, e) => sum + e.durationMs, 0),
+      ),
+    },
+    'training succeeded',
+  );
+}
+
+/**
+ * A classical model: one fit then its evaluation, with nothing to report on the way. A cancel asked while
+ * it fits takes effect when the fit ends: the result is dropped and the run CANCELLED.
+ */
+async function trainClassical(deps: TProcessorDeps, context: TRunContext, stored: unknown): Promise<void> {
+  const { repository, publisher } = deps;
+  const { run, trainer, logger } = context;
+  const spec = parsedSpec(ZClassicalSpec, stored);
+  logger.info({ backend: trainer.backend, spec }, 'classical training started');
+  let cancelled = false;
+  context.pollCancel(() => {
+    cancelled = true;
+  });
+  const started = performance.now();
+  const { evaluation, ...classical } = await trainer.classical(spec);
+  if (cancelled) {
+    await repository.markCancelled(run.id);
+    publisher.status(run, 'cancelled', { backend: trainer.backend });
+    logger.info('classical training cancelled');
+    return;
+  }
+  const durationMs = Math.round(performance.now() - started);
+  if (!(await repository.complete(run.id, { evaluation, classical, durationMs }))) {
+    logger.warn('run no longer RUNNING: classical result discarded');
+    return;
+  }
+  publisher.status(run, 'succeeded', { backend: trainer.backend, testAccuracy: evaluation.testAccuracy });
+  logger.info(
+    { durationMs, fitMs: classical.fitMs, testAccuracy: evaluation.testAccuracy },
+    'classical training succeeded',
+  );
+}
+
 /** Handles JobName.TrainExperiment: idempotent (BullMQ delivers at least once), results saved here. */
 export function createTrainExperimentProcessor(deps: TProcessorDeps) {
   const { repository, publisher, trainers, redis, state } = deps;
@@ -171,75 +281,22 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
     const trainer = trainers.acquire();
     state.running.add(run.id);
     let poll: NodeJS.Timeout | undefined;
-    try {
-      const parsed = ZExperimentSpec.safeParse(experiment.spec);
-      const description = parsed.success ? describeModel(parsed.data.model) : null;
-      if (!(await repository.markRunning(run.id, trainer.backend, trainer.device))) return;
-      publisher.status(run, 'running', { backend: trainer.backend });
-      if (!parsed.success) {
-        throw new RunFailure(
-          FAILURE_REASONS.spec(parsed.error.issues.map((i) => i.message).join(' ; ')),
-          false,
-        );
-      }
-      if (description && !description.ok) {
-        throw new RunFailure(
-          FAILURE_REASONS.invalid(description.errors.map((e) => e.message).join(' ; ')),
-          false,
-        );
-      }
-      const spec: TExperimentSpec = parsed.data;
-      logger.info({ backend: trainer.backend, device: trainer.device, spec }, 'training started');
-
-      const publications = new ProgressPublications(run, publisher, repository);
-      const handle = trainer.run(spec, {
-        onBatch: (m) => publications.batch(m),
-        onEpoch: (m, epochs) => publications.epoch(m, epochs),
-      });
-      publications.onFailure = () => handle.cancel();
+    const pollCancel = (onCancel: () => void) => {
       poll = setInterval(() => {
         redis.exists(cancelKey(run.id)).then(
           (found) => {
-            if (found) handle.cancel();
+            if (found) onCancel();
           },
           (error) => logger.warn({ err: error }, 'cancel poll failed'),
         );
       }, CANCEL_POLL_MS);
-
-      let result: Awaited<typeof handle.result>;
-      try {
-        result = await handle.result;
-      } finally {
-        // every epoch saved and every event out before the run's final status
-        await publications.settled();
-      }
-      publications.throwIfFailed();
-      if (result.status === 'cancelled') {
-        await repository.markCancelled(run.id);
-        publisher.status(run, 'cancelled', { backend: trainer.backend });
-        logger.info({ epochs: result.epochs.length }, 'training cancelled');
-        return;
-      }
-      if (!(await repository.complete(run.id, result))) {
-        // failed (stall handler) or cancelled meanwhile: that state stands
-        logger.warn('run no longer RUNNING: trained model discarded');
-        return;
-      }
-      publisher.status(run, 'succeeded', {
-        backend: trainer.backend,
-        testAccuracy: result.evaluation.testAccuracy,
-      });
-      logger.info(
-        {
-          durationMs: result.durationMs,
-          testAccuracy: result.evaluation.testAccuracy,
-          samplesPerSecond: Math.round(
-            (spec.training.trainSize * (1 - spec.training.validationSplit) * spec.training.epochs * 1000) /
-              result.epochs.reduce((sum, e) => sum + e.durationMs, 0),
-          ),
-        },
-        'training succeeded',
-      );
+    };
+    try {
+      if (!(await repository.markRunning(run.id, trainer.backend, trainer.device))) return;
+      publisher.status(run, 'running', { backend: trainer.backend });
+      const context: TRunContext = { run, trainer, logger, pollCancel };
+      if (experiment.kind === ExperimentKind.CLASSICAL) await trainClassical(deps, context, experiment.spec);
+      else await trainNetwork(deps, context, experiment.spec);
     } catch (error) {
       if (state.shuttingDown && token) {
         // not the run's fault: hand it back to the queue without spending an attempt
@@ -261,7 +318,7 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
       }
       throw error;
     } finally {
-      if (poll) clearInterval(poll);
+      clearInterval(poll);
       state.running.delete(run.id);
       trainers.release(trainer);
     }

@@ -1,9 +1,22 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TEpochMetrics, TExperimentSpec, TTrainingBackend } from '@dlclass/contracts';
+import type {
+  TClassicalResult,
+  TClassicalSpec,
+  TEpochMetrics,
+  TExperimentSpec,
+  TTrainingBackend,
+} from '@dlclass/contracts';
 import type { TBatchMetrics, TRunResult } from '@dlclass/ml';
 import type { Logger } from './logger';
-import type { TFromThread, TThreadInit, TToThread, TTrainingErrorCode } from './training-protocol';
+import type {
+  TFromThread,
+  TThreadInit,
+  TThreadResult,
+  TThreadTask,
+  TToThread,
+  TTrainingErrorCode,
+} from './training-protocol';
 
 /** A training failure, with the kind of cause (to word the student's message and decide on retries). */
 export class TrainingError extends Error {
@@ -22,13 +35,18 @@ export interface TRunHandle {
   cancel(): void;
 }
 
-interface ActiveRun {
-  runId: number;
+interface TProgressCallbacks {
   onBatch: (m: TBatchMetrics) => void;
   onEpoch: (m: TEpochMetrics, epochs: number) => void;
-  resolve: (r: TRunResult) => void;
+}
+
+interface ActiveRun extends TProgressCallbacks {
+  runId: number;
+  resolve: (r: TThreadResult) => void;
   reject: (e: Error) => void;
 }
+
+const NO_PROGRESS: TProgressCallbacks = { onBatch: () => undefined, onEpoch: () => undefined };
 
 const THREAD_FILE = join(__dirname, 'training-thread.ts');
 
@@ -36,6 +54,15 @@ const THREAD_FILE = join(__dirname, 'training-thread.ts');
 function bootstrapSource(): string {
   const register = require.resolve('@swc-node/register');
   return `require(${JSON.stringify(register)});\nrequire(${JSON.stringify(THREAD_FILE)});\n`;
+}
+
+/** The thread's answer, checked to be of the kind asked for (it answers each task with its own kind). */
+function expectKind<K extends TThreadResult['kind']>(
+  done: TThreadResult,
+  kind: K,
+): Extract<TThreadResult, { kind: K }> {
+  if (done.kind !== kind) throw new TrainingError('internal', `expected a ${kind} result, got ${done.kind}`);
+  return done as Extract<TThreadResult, { kind: K }>;
 }
 
 /** The main thread's side of the training worker_thread; restarts it after a crash. */
@@ -106,23 +133,36 @@ export class TrainingThread {
     });
   }
 
-  run(
-    spec: TExperimentSpec,
-    callbacks: { onBatch: (m: TBatchMetrics) => void; onEpoch: (m: TEpochMetrics, epochs: number) => void },
-  ): TRunHandle {
+  /** Trains a network; progress comes through the callbacks, and cancel() stops it between two batches. */
+  run(spec: TExperimentSpec, callbacks: TProgressCallbacks): TRunHandle {
+    const { result, cancel } = this.perform({ kind: 'network', spec }, callbacks);
+    return { result: result.then((done) => expectKind(done, 'network').result), cancel };
+  }
+
+  /** Trains and evaluates a classical model (one fit: nothing to report or cancel on the way). */
+  classical(spec: TClassicalSpec): Promise<TClassicalResult> {
+    return this.perform({ kind: 'classical', spec }, NO_PROGRESS).result.then(
+      (done) => expectKind(done, 'classical').result,
+    );
+  }
+
+  private perform(
+    task: TThreadTask,
+    callbacks: TProgressCallbacks,
+  ): { result: Promise<TThreadResult>; cancel: () => void } {
     if (this.active) throw new Error('the training thread is already running a job');
     const cancelFlag = new SharedArrayBuffer(4);
     const runId = this.nextRunId++;
     const result = (async () => {
       if (!this.worker) await this.start();
-      return new Promise<TRunResult>((resolve, reject) => {
+      return new Promise<TThreadResult>((resolve, reject) => {
         const worker = this.worker;
         if (!worker) {
           reject(new TrainingError('crashed', 'the training thread stopped while starting'));
           return;
         }
         this.active = { runId, ...callbacks, resolve, reject };
-        const message: TToThread = { type: 'run', runId, spec, cancelFlag };
+        const message: TToThread = { type: 'run', runId, task, cancelFlag };
         worker.postMessage(message);
       });
     })();

@@ -1,4 +1,10 @@
-import type { TEpochMetrics, TExperimentSpec, TTrainingBackend } from '@dlclass/contracts';
+import type {
+  TClassicalResult,
+  TClassicalSpec,
+  TEpochMetrics,
+  TExperimentSpec,
+  TTrainingBackend,
+} from '@dlclass/contracts';
 import type { TBatchMetrics, TRunResult } from '@dlclass/ml';
 import type { TLoadedDatasets } from '@dlclass/ml/node';
 
@@ -15,7 +21,15 @@ export interface TThreadInit {
   datasets?: TLoadedDatasets | undefined;
 }
 
-export type TToThread = { type: 'run'; runId: number; spec: TExperimentSpec; cancelFlag: SharedArrayBuffer };
+/** What a run trains: a network (epochs, cancellable between batches) or a classical model (one fit). */
+export type TThreadTask =
+  | { kind: 'network'; spec: TExperimentSpec }
+  | { kind: 'classical'; spec: TClassicalSpec };
+export type TThreadResult =
+  | { kind: 'network'; result: TRunResult }
+  | { kind: 'classical'; result: TClassicalResult };
+
+export type TToThread = { type: 'run'; runId: number; task: TThreadTask; cancelFlag: SharedArrayBuffer };
 
 export type TFromThread =
   | { type: 'ready'; backend: TTrainingBackend; device: string; tensors: number }
@@ -23,5 +37,5 @@ export type TFromThread =
   | { type: 'log'; message: string }
   | { type: 'batch'; runId: number; metrics: TBatchMetrics }
   | { type: 'epoch'; runId: number; metrics: TEpochMetrics; epochs: number }
-  | { type: 'done'; runId: number; result: TRunResult; tensors: number }
+  | { type: 'done'; runId: number; result: TThreadResult; tensors: number }
   | { type: 'error'; runId: number; code: TTrainingErrorCode; message: string; tensors: number };

@@ -1,12 +1,20 @@
 /**
  * Entry of the training worker_thread: selects the tfjs backend, takes the datasets the worker shares with
- * all its threads (parsing any it was not given, once), then trains one run per message on those typed arrays.
+ * all its threads (parsing any it was not given, once), then trains one run per message on those typed arrays:
+ * a network or a classical model.
  * CPU-heavy work stays here so the main thread keeps renewing BullMQ's job lock.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InvalidArchitectureError, runExperiment, TrainingDivergedError } from '@dlclass/ml';
+import { InvalidArchitectureError, runClassical, runExperiment, TrainingDivergedError } from '@dlclass/ml';
 import { DatasetNotInstalledError, DatasetStore, selectBackend } from '@dlclass/ml/node';
-import type { TFromThread, TThreadInit, TToThread, TTrainingErrorCode } from './training-protocol';
+import type {
+  TFromThread,
+  TThreadInit,
+  TThreadResult,
+  TThreadTask,
+  TToThread,
+  TTrainingErrorCode,
+} from './training-protocol';
 
 function classify(error: unknown): { code: TTrainingErrorCode; message: string } {
   const message = error instanceof Error ? error.message : String(error);
@@ -55,14 +63,21 @@ async function main(): Promise<void> {
 
   port.on('message', async (message: TToThread) => {
     if (message.type !== 'run') return;
-    const { runId, spec, cancelFlag } = message;
+    const { runId, task, cancelFlag } = message;
     const flag = new Int32Array(cancelFlag);
+    const perform = async ({ kind, spec }: TThreadTask): Promise<TThreadResult> =>
+      kind === 'classical'
+        ? { kind, result: await runClassical(tf, spec, datasets.get(spec.dataset)) }
+        : {
+            kind,
+            result: await runExperiment(tf, spec, datasets.get(spec.dataset), {
+              onBatch: (metrics) => send({ type: 'batch', runId, metrics }),
+              onEpoch: (metrics, epochs) => send({ type: 'epoch', runId, metrics, epochs }),
+              shouldCancel: () => Atomics.load(flag, 0) === 1,
+            }),
+          };
     try {
-      const result = await runExperiment(tf, spec, datasets.get(spec.dataset), {
-        onBatch: (metrics) => send({ type: 'batch', runId, metrics }),
-        onEpoch: (metrics, epochs) => send({ type: 'epoch', runId, metrics, epochs }),
-        shouldCancel: () => Atomics.load(flag, 0) === 1,
-      });
+      const result = await perform(task);
       collectGarbage();
       send({ type: 'done', runId, result, tensors: tf.memory().numTensors });
     } catch (error) {

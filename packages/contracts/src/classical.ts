@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { intBetween, ZDataset, ZEvaluation, ZTrainingConfig } from './experiment';
+import {
+  intBetween,
+  ZDataset,
+  ZEvaluation,
+  ZExperiment,
+  ZExperimentSpec,
+  ZTrainingConfig,
+} from './experiment';
 
 /** Limits of a classical run: a class of 30 shares the workers, and k-NN compares every pair of images. */
 export const CLASSICAL_LIMITS = {
@@ -34,6 +41,13 @@ export const ZClassicalModel = z.discriminatedUnion(
 );
 export type TClassicalModel = z.infer<typeof ZClassicalModel>;
 
+/** French names of the classical models, as the pages and default run names say them. */
+export const CLASSICAL_MODEL_NAMES: Record<TClassicalModel['algorithm'], string> = {
+  'random-forest': 'Forêt aléatoire',
+  knn: 'k plus proches voisins',
+  'logistic-regression': 'Régression logistique',
+};
+
 /** What a classical model sees: raw pixels, or the ink density of each 4 x 4 zone. */
 export const ZClassicalFeatures = z.enum(['pixels', 'zones'], {
   error: 'Entrées inconnues : pixels ou zones',
@@ -44,7 +58,7 @@ export const ZClassicalFeatures = z.enum(['pixels', 'zones'], {
  * training part: the validation images are left out, as the network's), evaluated on the whole test set.
  */
 export const ZClassicalSpec = z.strictObject({
-  name: z.string().trim().max(80, { error: 'Le nom ne peut pas dépasser 80 caractères' }).optional(),
+  name: ZExperimentSpec.shape.name,
   dataset: ZDataset.default('mnist'),
   features: ZClassicalFeatures.default('pixels'),
   model: ZClassicalModel,
@@ -77,3 +91,40 @@ export const ZClassicalResult = z.object({
   predictMs: z.number(),
 });
 export type TClassicalResult = z.infer<typeof ZClassicalResult>;
+
+/** A classical run as the API shows it in lists: a network run's lifecycle fields, its spec and accuracy. */
+export const ZClassicalRunSummary = ZExperiment.pick({
+  id: true,
+  name: true,
+  userId: true,
+  ownerName: true,
+  classId: true,
+  status: true,
+  queuePosition: true,
+  error: true,
+  backend: true,
+  device: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  durationMs: true,
+}).extend({
+  spec: ZClassicalSpec,
+  testAccuracy: z.number().nullable(),
+});
+export type TClassicalRunSummary = z.infer<typeof ZClassicalRunSummary>;
+
+/** One classical run, with its result once it succeeded. */
+export const ZClassicalRun = ZClassicalRunSummary.extend({ result: ZClassicalResult.nullable() });
+export type TClassicalRun = z.infer<typeof ZClassicalRun>;
+
+/** A classical run's default name: "Forêt aléatoire (100 arbres, zones)". */
+export function classicalRunName({ model, features }: TClassicalSpec): string {
+  const parameter =
+    model.algorithm === 'random-forest'
+      ? `${model.trees} arbre${model.trees > 1 ? 's' : ''}`
+      : model.algorithm === 'knn'
+        ? `k = ${model.k}`
+        : `C = ${model.c.toLocaleString('fr-FR')}`;
+  return `${CLASSICAL_MODEL_NAMES[model.algorithm]} (${parameter}, ${features})`;
+}

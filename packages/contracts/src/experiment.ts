@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPERIMENT_LIMITS as L } from './limits';
+import { ZRobustness } from './perturbation';
 
 const fr = {
   int: 'doit être un nombre entier',
@@ -196,6 +197,8 @@ export const ZEvaluation = z.object({
   confusionMatrix: z.array(z.array(z.number().int())),
   perClass: z.array(ZClassScore),
   samples: z.array(ZSamplePrediction),
+  /** Absent from runs trained before the generalisation challenge existed. */
+  robustness: ZRobustness.optional(),
 });
 export type TEvaluation = z.infer<typeof ZEvaluation>;
 

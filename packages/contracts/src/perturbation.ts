@@ -28,3 +28,17 @@ export const PERTURBATION_STRENGTHS: Record<TPerturbation, readonly [number, num
   thinner: [1, 2, 3],
   occlusion: [0.1, 0.2, 0.3],
 };
+
+/** The generalisation challenge's test images: the first ones of the test set, modified by each set. */
+export const CHALLENGE_IMAGES = 1000;
+
+/**
+ * A trained model's accuracy on the challenge: on the CHALLENGE_IMAGES unmodified (`clean`), then on each
+ * modified set (every modification at each of its strengths), measured at the end of the run.
+ */
+export const ZRobustness = z.object({
+  images: z.number().int(),
+  clean: z.number(),
+  sets: z.array(z.object({ kind: ZPerturbation, strength: z.number(), accuracy: z.number() })),
+});
+export type TRobustness = z.infer<typeof ZRobustness>;

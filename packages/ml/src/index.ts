@@ -6,5 +6,6 @@ export * from './drawing';
 export * from './metrics';
 export * from './mnist';
 export * from './perturbations';
+export * from './robustness';
 export * from './train';
 export * from './wasm-kernels';

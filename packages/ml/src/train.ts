@@ -22,6 +22,7 @@ import {
   type TDigitSet,
   type TMnist,
 } from './mnist';
+import { measureRobustness } from './robustness';
 
 export interface TBatchMetrics {
   epoch: number;
@@ -286,10 +287,14 @@ export async function runExperiment(
     if (trained.cancelled) return { status: 'cancelled', epochs: trained.epochs };
     const test = options.testSet ?? mnist.test;
     const predicted = await predictSet(tf, model, test);
+    const robustness = await measureRobustness(
+      test,
+      async (set) => (await predictSet(tf, model, set)).predictions,
+    );
     return {
       status: 'succeeded',
       epochs: trained.epochs,
-      evaluation: evaluation(test, predicted),
+      evaluation: { ...evaluation(test, predicted), robustness },
       artifacts: await exportModel(tf, model),
       parameterCount: model.countParams(),
       durationMs: Math.round(performance.now() - started),

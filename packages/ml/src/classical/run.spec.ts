@@ -1,4 +1,4 @@
-import { ZClassicalSpec } from '@dlclass/contracts';
+import { CHALLENGE_IMAGES, PERTURBATIONS, ZClassicalSpec } from '@dlclass/contracts';
 import { loadMnist, selectBackend } from '../node';
 import { DEFAULT_SEED } from '../train';
 import { runClassical } from './run';
@@ -9,7 +9,7 @@ describe('runClassical', () => {
   it('trains a forest on the seeded split and evaluates it on the whole test set, like a network', async () => {
     const { tf } = await selectBackend('cpu');
     const spec = ZClassicalSpec.parse({ model: { algorithm: 'random-forest', trees: 10 }, trainSize: 1_000 });
-    const result = runClassical(tf, spec, mnist);
+    const result = await runClassical(tf, spec, mnist);
     const { evaluation } = result;
     expect(evaluation.testAccuracy).toBeGreaterThan(0.75);
     expect(evaluation.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(10_000);
@@ -31,8 +31,16 @@ describe('runClassical', () => {
       }
     }
 
+    // and on the generalisation challenge: every modification at each strength, on the same clean images
+    const { robustness } = evaluation;
+    expect(robustness?.images).toBe(CHALLENGE_IMAGES);
+    expect(robustness?.sets).toHaveLength(PERTURBATIONS.length * 3);
+    expect(robustness?.clean).toBeCloseTo(evaluation.testAccuracy, 1);
+    const noise = robustness?.sets.filter((set) => set.kind === 'noise').map((set) => set.accuracy);
+    expect(noise?.[2]).toBeLessThan(robustness?.clean ?? 0);
+
     // no seed: the networks' default one, so the same split and the same forest
-    const seeded = runClassical(tf, { ...spec, seed: DEFAULT_SEED }, mnist);
+    const seeded = await runClassical(tf, { ...spec, seed: DEFAULT_SEED }, mnist);
     expect(seeded.evaluation).toEqual(evaluation);
   });
 
@@ -45,7 +53,7 @@ describe('runClassical', () => {
       seed: 5,
     });
     const tensors = tf.memory().numTensors;
-    expect(runClassical(tf, spec, mnist).evaluation.testAccuracy).toBeGreaterThan(0.8);
+    expect((await runClassical(tf, spec, mnist)).evaluation.testAccuracy).toBeGreaterThan(0.8);
     expect(tf.memory().numTensors).toBe(tensors);
   });
 });

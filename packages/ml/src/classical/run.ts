@@ -2,6 +2,7 @@ import { NUM_CLASSES, type TClassicalResult, type TClassicalSpec } from '@dlclas
 import type { TF } from '../architecture';
 import { evaluation, mostFrequentMistakes } from '../metrics';
 import { sampleTrainingData, type TMnist } from '../mnist';
+import { measureRobustness } from '../robustness';
 // a spec without a seed uses the networks' default: both then see the same split
 import { DEFAULT_SEED } from '../train';
 import { digitFeatures } from './features';
@@ -13,9 +14,10 @@ import { RandomForest } from './random-forest';
 /**
  * A classical run from start to end: the spec's seeded training subset (its validation part left out, as a
  * network leaves it out), features, fit, predictions on the whole test set, and the same evaluation as a
- * network's (its loss: the mean cross-entropy of the predicted probabilities), with the frequent mistakes.
+ * network's (its loss: the mean cross-entropy of the predicted probabilities), with the frequent mistakes
+ * and the generalisation challenge.
  */
-export function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): TClassicalResult {
+export async function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): Promise<TClassicalResult> {
   const seed = spec.seed ?? DEFAULT_SEED;
   const { train } = sampleTrainingData(data.train, {
     trainSize: spec.trainSize,
@@ -48,8 +50,11 @@ export function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): TClass
     loss -= Math.log(Math.max(p, 1e-7));
   }
   const evaluated = evaluation(data.test, { loss: loss / data.test.count, predictions, confidences });
+  const robustness = await measureRobustness(data.test, (set) =>
+    predictedClasses(fitted.predictProbabilities(digitFeatures(set, spec.features))),
+  );
   return {
-    evaluation: evaluated,
+    evaluation: { ...evaluated, robustness },
     mistakes: mostFrequentMistakes(data.test, predictions, evaluated.confusionMatrix),
     fitMs: Math.round(fitMs),
     predictMs: Math.round(predictMs),

@@ -27,6 +27,10 @@ export class DrawingsRepository {
     });
   }
 
+  async hasModel(experimentId: string): Promise<boolean> {
+    return (await this.prisma.trainedModel.count({ where: { experimentId } })) > 0;
+  }
+
   count(experimentId: string): Promise<number> {
     return this.prisma.drawing.count({ where: { experimentId } });
   }

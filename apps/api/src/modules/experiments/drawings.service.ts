@@ -21,6 +21,8 @@ export class DrawingsService {
 
   async create(auth: AuthContext, experimentId: string, drawing: TDrawingRequest): Promise<TDrawing> {
     await this.access.requireAccess(auth, Permission.ExperimentUse, experimentId);
+    // drawings are read by a trained network in the browser: a classical run, or one not finished, has none
+    if (!(await this.repository.hasModel(experimentId))) throw new DomainError(ErrorCode.ModelNotReady);
     if ((await this.repository.count(experimentId)) >= MAX_DRAWINGS_PER_RUN) {
       throw new DomainError(
         ErrorCode.ValidationFailed,

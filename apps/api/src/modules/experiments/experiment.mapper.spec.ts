@@ -9,6 +9,7 @@ function row(spec: unknown): ExperimentRow {
     userId: '0b3f6f0e-5a43-4c7e-8d7e-2f8f3b2d9c11',
     classId: null,
     name: 'Ancienne expérience',
+    kind: 'NETWORK',
     spec: spec as ExperimentRow['spec'],
     status: 'SUCCEEDED',
     error: null,

@@ -1,4 +1,8 @@
 import {
+  type TClassicalResult,
+  type TClassicalRun,
+  type TClassicalRunSummary,
+  type TClassicalSpec,
   type TEvaluation,
   type TExperiment,
   type TExperimentSpec,
@@ -6,10 +10,13 @@ import {
   type TExperimentStatusEvent,
   type TExperimentSummary,
   toFieldErrors,
+  ZClassicalResult,
+  ZClassicalSpec,
   ZEvaluation,
   ZExperimentSpec,
 } from '@dlclass/contracts';
 import { describeModel } from '@dlclass/ml';
+import type { z } from 'zod';
 import { createLogger } from '../../common/logger';
 import type { ExperimentRow, ExperimentSummaryRow } from './experiments.repository';
 
@@ -20,18 +27,42 @@ let logger: ReturnType<typeof createLogger> | undefined;
  * longer parses (a limit tightened since) is logged and shown as stored: the run exists, and refusing
  * to show it would blame the caller (a 400) for the server's own data.
  */
-function storedSpec(row: { id: string; spec: unknown }): { spec: TExperimentSpec; current: boolean } {
-  const parsed = ZExperimentSpec.safeParse(row.spec);
+function storedSpec<T>(
+  schema: z.ZodType<T>,
+  row: { id: string; spec: unknown },
+): { spec: T; current: boolean } {
+  const parsed = schema.safeParse(row.spec);
   if (parsed.success) return { spec: parsed.data, current: true };
   logger ??= createLogger('ExperimentMapper');
   logger.warn(
     { experimentId: row.id, problems: toFieldErrors(parsed.error) },
     'Stored spec no longer matches the contract; shown as stored',
   );
-  return { spec: row.spec as TExperimentSpec, current: false };
+  return { spec: row.spec as T, current: false };
 }
 
 const status = (row: { status: string }): TExperimentStatus => row.status.toLowerCase() as TExperimentStatus;
+
+/** What every run shows, whatever it trains. */
+function lifecycle(row: ExperimentSummaryRow, queuePosition: number | null) {
+  return {
+    id: row.id,
+    name: row.name,
+    userId: row.userId,
+    ownerName: row.user.displayName,
+    classId: row.classId,
+    status: status(row),
+    queuePosition: row.status === 'QUEUED' ? queuePosition : null,
+    error: row.error,
+    backend: row.backend,
+    device: row.device,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+    durationMs: row.durationMs,
+    testAccuracy: row.testAccuracy,
+  };
+}
 
 function toSummary(
   row: ExperimentSummaryRow,
@@ -39,26 +70,21 @@ function toSummary(
   queuePosition: number | null,
 ): TExperimentSummary {
   return {
-    id: row.id,
-    name: row.name,
-    userId: row.userId,
-    ownerName: row.user.displayName,
-    classId: row.classId,
+    ...lifecycle(row, queuePosition),
     spec,
-    status: status(row),
-    queuePosition: row.status === 'QUEUED' ? queuePosition : null,
-    error: row.error,
-    backend: row.backend,
-    device: row.device,
     parameterCount: row.parameterCount,
-    createdAt: row.createdAt.toISOString(),
-    startedAt: row.startedAt?.toISOString() ?? null,
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-    durationMs: row.durationMs,
     epochs: row.epochs.map((epoch) => ({ ...epoch })),
     hasModel: row.model !== null,
-    testAccuracy: row.testAccuracy,
   };
+}
+
+/** A classical run's result: its evaluation, then the mistakes and times stored beside it. */
+function classicalResult(row: ExperimentRow): TClassicalResult | null {
+  const evaluation = experimentMapper.evaluation(row);
+  if (!evaluation) return null;
+  const { mistakes, fitMs, predictMs } = row.evaluation as Record<string, unknown>;
+  const parsed = ZClassicalResult.safeParse({ evaluation, mistakes, fitMs, predictMs });
+  return parsed.success ? parsed.data : null;
 }
 
 /** The one place where experiment rows become contracts DTOs. */
@@ -66,11 +92,11 @@ export const experimentMapper = {
   status,
 
   summary(row: ExperimentSummaryRow, queuePosition: number | null): TExperimentSummary {
-    return toSummary(row, storedSpec(row).spec, queuePosition);
+    return toSummary(row, storedSpec(ZExperimentSpec, row).spec, queuePosition);
   },
 
   experiment(row: ExperimentRow, queuePosition: number | null): TExperiment {
-    const { spec, current } = storedSpec(row);
+    const { spec, current } = storedSpec(ZExperimentSpec, row);
     const { testAccuracy: _testAccuracy, ...summary } = toSummary(row, spec, queuePosition);
     const description = current ? describeModel(spec.model) : null;
     return {
@@ -90,6 +116,14 @@ export const experimentMapper = {
       testLoss: row.testLoss ?? Number.NaN,
     });
     return parsed.success ? parsed.data : null;
+  },
+
+  classicalSummary(row: ExperimentSummaryRow, queuePosition: number | null): TClassicalRunSummary {
+    return { ...lifecycle(row, queuePosition), spec: storedSpec<TClassicalSpec>(ZClassicalSpec, row).spec };
+  },
+
+  classicalRun(row: ExperimentRow, queuePosition: number | null): TClassicalRun {
+    return { ...experimentMapper.classicalSummary(row, queuePosition), result: classicalResult(row) };
   },
 
   statusEvent(

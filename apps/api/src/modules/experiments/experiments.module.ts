@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RealtimeModule } from '../realtime/realtime.module';
+import { ClassicalRunsController } from './classical-runs.controller';
 import { DrawingsController } from './drawings.controller';
 import { DrawingsRepository } from './drawings.repository';
 import { DrawingsService } from './drawings.service';
@@ -10,7 +11,7 @@ import { TrainingQueueProducer } from './training-queue.producer';
 
 @Module({
   imports: [RealtimeModule],
-  controllers: [ExperimentsController, DrawingsController],
+  controllers: [ExperimentsController, ClassicalRunsController, DrawingsController],
   providers: [
     ExperimentsRepository,
     ExperimentsService,

@@ -1,5 +1,5 @@
-import type { TExperimentSpec } from '@dlclass/contracts';
-import type { Prisma, PrismaClient } from '@dlclass/db';
+import type { TClassicalSpec, TExperimentSpec } from '@dlclass/contracts';
+import type { ExperimentKind, Prisma, PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
 
@@ -8,6 +8,7 @@ const experimentSummarySelect = {
   userId: true,
   classId: true,
   name: true,
+  kind: true,
   spec: true,
   status: true,
   error: true,
@@ -67,7 +68,8 @@ export class ExperimentsRepository {
     userId: string;
     classId: string | null;
     name: string;
-    spec: TExperimentSpec;
+    kind: ExperimentKind;
+    spec: TExperimentSpec | TClassicalSpec;
     parameterCount: number;
   }): Promise<CreatedExperimentRow> {
     return this.prisma.experiment.create({
@@ -76,11 +78,13 @@ export class ExperimentsRepository {
     });
   }
 
-  async findById(id: string): Promise<ExperimentRow | null> {
-    return this.prisma.experiment.findUnique({ where: { id }, select: experimentSelect });
+  /** The run, when it is of that kind. */
+  async findById(id: string, kind: ExperimentKind): Promise<ExperimentRow | null> {
+    return this.prisma.experiment.findUnique({ where: { id, kind }, select: experimentSelect });
   }
 
-  async list(scope: ExperimentScope): Promise<ExperimentSummaryRow[]> {
+  /** The scope's runs of one kind, newest first. */
+  async list(scope: ExperimentScope, kind: ExperimentKind): Promise<ExperimentSummaryRow[]> {
     const where: Prisma.ExperimentWhereInput =
       scope.kind === 'all'
         ? {}
@@ -90,7 +94,7 @@ export class ExperimentsRepository {
             ? { userId: scope.userId }
             : { OR: [{ userId: scope.userId }, { class: { teacherId: scope.userId } }] };
     return this.prisma.experiment.findMany({
-      where,
+      where: { ...where, kind },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: LIST_LIMIT,
       select: experimentSummarySelect,

@@ -1,11 +1,16 @@
 import {
+  classicalRunName,
   ErrorCode,
+  type TClassicalRun,
+  type TClassicalRunSummary,
+  type TClassicalSpec,
   type TExperiment,
   type TExperimentSpec,
   type TExperimentSummary,
   type TListExperimentsQuery,
   type TSubmitExperimentResponse,
 } from '@dlclass/contracts';
+import { ExperimentKind } from '@dlclass/db';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
 import { Permission } from '../../common/access/permission';
@@ -41,7 +46,6 @@ export class ExperimentsService {
     private readonly realtime: RealtimePublisher,
   ) {}
 
-  /** Row first (QUEUED), then the job: the job id is the row id. */
   async submit(
     auth: AuthContext,
     spec: TExperimentSpec,
@@ -49,12 +53,36 @@ export class ExperimentsService {
   ): Promise<TSubmitExperimentResponse> {
     await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
     const { parameterCount } = assertTrainable(spec);
+    const name = spec.name ?? 'Expérience sans nom';
+    return this.queue(auth, { kind: ExperimentKind.NETWORK, name, spec, parameterCount }, correlationId);
+  }
+
+  /** A classical model on the networks' split: the same queue, rows and events as a network's run. */
+  async submitClassical(
+    auth: AuthContext,
+    spec: TClassicalSpec,
+    correlationId: string,
+  ): Promise<TSubmitExperimentResponse> {
+    await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
+    const name = spec.name ?? classicalRunName(spec);
+    return this.queue(auth, { kind: ExperimentKind.CLASSICAL, name, spec, parameterCount: 0 }, correlationId);
+  }
+
+  /** Row first (QUEUED), then the job: the job id is the row id. */
+  private async queue(
+    auth: AuthContext,
+    run: {
+      kind: ExperimentKind;
+      name: string;
+      spec: TExperimentSpec | TClassicalSpec;
+      parameterCount: number;
+    },
+    correlationId: string,
+  ): Promise<TSubmitExperimentResponse> {
     const row = await this.repository.create({
       userId: auth.user.id,
       classId: auth.user.role === 'student' ? auth.user.classId : null,
-      name: spec.name ?? 'Expérience sans nom',
-      spec,
-      parameterCount,
+      ...run,
     });
     try {
       await this.producer.enqueueTraining({ experimentId: row.id, correlationId });
@@ -76,7 +104,7 @@ export class ExperimentsService {
       experimentMapper.statusEvent(row, queuePosition),
     );
     this.logger.info(
-      { experimentId: row.id, userId: auth.user.id, parameterCount, correlationId },
+      { experimentId: row.id, userId: auth.user.id, kind: run.kind, correlationId },
       'Run submitted',
     );
     return { id: row.id, status: 'queued', queuePosition };
@@ -84,49 +112,72 @@ export class ExperimentsService {
 
   /** The caller's own runs; a teacher also sees their classes' runs (or one class's with ?classId=). */
   async list(auth: AuthContext, query: TListExperimentsQuery): Promise<TExperimentSummary[]> {
-    let scope: ExperimentScope;
+    const rows = await this.repository.list(await this.scope(auth, query), ExperimentKind.NETWORK);
+    const positions = await this.queuePositions(rows);
+    return rows.map((row) => experimentMapper.summary(row, positions.get(row.id) ?? null));
+  }
+
+  /** The same runs as list(), of the classical kind. */
+  async listClassical(auth: AuthContext, query: TListExperimentsQuery): Promise<TClassicalRunSummary[]> {
+    const rows = await this.repository.list(await this.scope(auth, query), ExperimentKind.CLASSICAL);
+    const positions = await this.queuePositions(rows);
+    return rows.map((row) => experimentMapper.classicalSummary(row, positions.get(row.id) ?? null));
+  }
+
+  private async scope(auth: AuthContext, query: TListExperimentsQuery): Promise<ExperimentScope> {
     if (query.classId) {
       await this.access.requireAccess(auth, Permission.ClassRead, query.classId);
-      scope = { kind: 'class', classId: query.classId };
-    } else if (auth.user.role === 'admin') {
-      scope = { kind: 'all' };
-    } else if (auth.user.role === 'teacher') {
-      scope = { kind: 'ownerOrTaughtBy', userId: auth.user.id };
-    } else {
-      scope = { kind: 'owner', userId: auth.user.id };
+      return { kind: 'class', classId: query.classId };
     }
-    const rows = await this.repository.list(scope);
-    const positions = rows.some((row) => row.status === 'QUEUED') ? await this.queuePositions() : new Map();
-    return rows.map((row) => experimentMapper.summary(row, positions.get(row.id) ?? null));
+    if (auth.user.role === 'admin') return { kind: 'all' };
+    if (auth.user.role === 'teacher') return { kind: 'ownerOrTaughtBy', userId: auth.user.id };
+    return { kind: 'owner', userId: auth.user.id };
   }
 
   async get(auth: AuthContext, id: string): Promise<TExperiment> {
     await this.access.requireAccess(auth, Permission.ExperimentRead, id);
-    return this.toDto(await this.load(id));
+    const row = await this.load(id, ExperimentKind.NETWORK);
+    return experimentMapper.experiment(row, await this.queuePosition(row));
+  }
+
+  async getClassical(auth: AuthContext, id: string): Promise<TClassicalRun> {
+    await this.access.requireAccess(auth, Permission.ExperimentRead, id);
+    const row = await this.load(id, ExperimentKind.CLASSICAL);
+    return experimentMapper.classicalRun(row, await this.queuePosition(row));
+  }
+
+  async cancel(auth: AuthContext, id: string): Promise<TExperiment> {
+    const row = await this.cancelRun(auth, id, ExperimentKind.NETWORK);
+    return experimentMapper.experiment(row, await this.queuePosition(row));
+  }
+
+  async cancelClassical(auth: AuthContext, id: string): Promise<TClassicalRun> {
+    const row = await this.cancelRun(auth, id, ExperimentKind.CLASSICAL);
+    return experimentMapper.classicalRun(row, await this.queuePosition(row));
   }
 
   /** A queued run is withdrawn and CANCELLED here; a running one is stopped by its worker. */
-  async cancel(auth: AuthContext, id: string): Promise<TExperiment> {
+  private async cancelRun(auth: AuthContext, id: string, kind: ExperimentKind): Promise<ExperimentRow> {
     await this.access.requireAccess(auth, Permission.ExperimentCancel, id);
-    const row = await this.load(id);
+    const row = await this.load(id, kind);
     if (row.status !== 'QUEUED' && row.status !== 'RUNNING') throw new DomainError(ErrorCode.NotCancellable);
     await this.repository.markCancelRequested(id);
     await this.producer.signalCancel(id);
     if (row.status === 'QUEUED') {
       await this.producer.withdraw(id);
       if (await this.repository.cancelIfQueued(id)) {
-        const cancelled = await this.load(id);
+        const cancelled = await this.load(id, kind);
         this.realtime.emitToExperimentAudience(
           cancelled,
           'experiment:status',
           experimentMapper.statusEvent(cancelled, null),
         );
         this.logger.info({ experimentId: id, userId: auth.user.id }, 'Queued run cancelled');
-        return this.toDto(cancelled);
+        return cancelled;
       }
     }
     this.logger.info({ experimentId: id, userId: auth.user.id }, 'Cancel requested from the worker');
-    return this.toDto(await this.load(id));
+    return this.load(id, kind);
   }
 
   async modelJson(auth: AuthContext, id: string): Promise<TfjsModelJson> {
@@ -152,18 +203,19 @@ export class ExperimentsService {
     return model;
   }
 
-  private async load(id: string): Promise<ExperimentRow> {
-    const row = await this.repository.findById(id);
+  /** The run, if it is of that kind (a classical run is not found among the networks, and the reverse). */
+  private async load(id: string, kind: ExperimentKind): Promise<ExperimentRow> {
+    const row = await this.repository.findById(id, kind);
     if (!row) throw new DomainError(ErrorCode.NotFound);
     return row;
   }
 
-  private async toDto(row: ExperimentRow): Promise<TExperiment> {
-    const position = row.status === 'QUEUED' ? (await this.repository.countQueuedBefore(row)) + 1 : null;
-    return experimentMapper.experiment(row, position);
+  private async queuePosition(row: ExperimentRow): Promise<number | null> {
+    return row.status === 'QUEUED' ? (await this.repository.countQueuedBefore(row)) + 1 : null;
   }
 
-  private async queuePositions(): Promise<Map<string, number>> {
+  private async queuePositions(rows: { status: string }[]): Promise<Map<string, number>> {
+    if (!rows.some((row) => row.status === 'QUEUED')) return new Map();
     const ids = await this.repository.queuedIdsInOrder();
     return new Map(ids.map((id, index) => [id, index + 1]));
   }
