@@ -132,8 +132,8 @@ describe('classical runs through the API (real PostgreSQL, Redis and worker)', (
     expect(result.evaluation.perClass).toHaveLength(10);
     expect(result.fitMs).toBeGreaterThan(0);
     expect(result.predictMs).toBeGreaterThan(0);
-    expect(result.mistakes.length).toBeGreaterThan(0);
-    for (const mistake of result.mistakes) {
+    expect(result.evaluation.mistakes?.length).toBeGreaterThan(0);
+    for (const mistake of result.evaluation.mistakes ?? []) {
       expect(result.evaluation.confusionMatrix[mistake.label]?.[mistake.prediction]).toBe(mistake.count);
       expect(mistake.examples[0]?.pixels).toHaveLength(784);
     }

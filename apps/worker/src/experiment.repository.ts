@@ -72,7 +72,7 @@ export class ExperimentRepository {
   }
 
   /**
-   * Evaluation, duration, parameter count, trained network (a classical run: its mistakes and times instead)
+   * Evaluation, duration, parameter count, trained network (a classical run: its fit and predict times instead)
    * and SUCCEEDED, all or nothing, and only from RUNNING: a run that was meanwhile failed (stall handler) or
    * cancelled keeps its state. Returns whether the run was completed.
    */

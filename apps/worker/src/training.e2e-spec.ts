@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   cancelKey,
   JobName,
+  PERTURBATIONS,
   rooms,
   type TExperimentSpec,
   TRAINING_JOB_OPTIONS,
@@ -144,6 +145,11 @@ describe('training worker (real PostgreSQL, Redis, MNIST and tfjs)', () => {
     expect(evaluation.perClass).toHaveLength(10);
     expect(evaluation.samples).toHaveLength(10);
     expect(evaluation.samples[0]?.pixels).toHaveLength(784);
+    // as a classical model's: its frequent mistakes, and its accuracy on each modified test set
+    expect(evaluation.mistakes?.[0]?.count).toBe(
+      Math.max(...evaluation.confusionMatrix.flatMap((row, d) => row.filter((_, p) => p !== d))),
+    );
+    expect(evaluation.robustness?.sets).toHaveLength(PERTURBATIONS.length * 3);
 
     const model = await db.prisma.trainedModel.findUniqueOrThrow({ where: { experimentId: id } });
     expect(model.weightData.byteLength).toBe(done.parameterCount * 4);

@@ -72,21 +72,9 @@ export const ZClassicalSpec = z.strictObject({
 });
 export type TClassicalSpec = z.infer<typeof ZClassicalSpec>;
 
-/** A confusion the model made often: how many times, and a few of those test images. */
-export const ZMistake = z.object({
-  label: z.number().int(),
-  prediction: z.number().int(),
-  count: z.number().int(),
-  examples: z.array(
-    z.object({ testIndex: z.number().int(), pixels: z.array(z.number().int().min(0).max(255)) }),
-  ),
-});
-export type TMistake = z.infer<typeof ZMistake>;
-
 export const ZClassicalResult = z.object({
   /** testLoss: the mean cross-entropy of the predicted probabilities, comparable with a network's. */
   evaluation: ZEvaluation,
-  mistakes: z.array(ZMistake),
   fitMs: z.number(),
   predictMs: z.number(),
 });

@@ -190,6 +190,17 @@ export const ZSamplePrediction = z.object({
 });
 export type TSamplePrediction = z.infer<typeof ZSamplePrediction>;
 
+/** A confusion the model made often: how many times, and a few of those test images. */
+export const ZMistake = z.object({
+  label: z.number().int(),
+  prediction: z.number().int(),
+  count: z.number().int(),
+  examples: z.array(
+    z.object({ testIndex: z.number().int(), pixels: z.array(z.number().int().min(0).max(255)) }),
+  ),
+});
+export type TMistake = z.infer<typeof ZMistake>;
+
 export const ZEvaluation = z.object({
   testAccuracy: z.number(),
   testLoss: z.number(),
@@ -197,6 +208,8 @@ export const ZEvaluation = z.object({
   confusionMatrix: z.array(z.array(z.number().int())),
   perClass: z.array(ZClassScore),
   samples: z.array(ZSamplePrediction),
+  /** The most frequent confusions, with images. Absent from runs trained before it was measured. */
+  mistakes: z.array(ZMistake).optional(),
   /** Absent from runs trained before the generalisation challenge existed. */
   robustness: ZRobustness.optional(),
 });

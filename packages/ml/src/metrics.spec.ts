@@ -49,5 +49,8 @@ describe('metrics', () => {
     expect(result.confusionMatrix[3]?.[2]).toBe(1);
     expect(result.perClass).toHaveLength(10);
     expect(result.samples).toHaveLength(4);
+    expect(result.mistakes).toEqual([
+      { label: 3, prediction: 2, count: 1, examples: [{ testIndex: 3, pixels: expect.any(Array) }] },
+    ]);
   });
 });

@@ -53,7 +53,7 @@ export function samplePredictions(
   }));
 }
 
-/** The full evaluation from the test predictions. */
+/** The full evaluation from the test predictions (the challenge is measured apart, on the model). */
 export function evaluation(
   test: TDigitSet,
   result: { loss: number; predictions: ArrayLike<number>; confidences: ArrayLike<number> },
@@ -67,6 +67,7 @@ export function evaluation(
     confusionMatrix: matrix,
     perClass: perClassScores(matrix),
     samples: samplePredictions(test, result.predictions, result.confidences),
+    mistakes: mostFrequentMistakes(test, result.predictions, matrix),
   };
 }
 

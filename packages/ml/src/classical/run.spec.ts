@@ -19,10 +19,10 @@ describe('runClassical', () => {
     expect(result.fitMs).toBeGreaterThanOrEqual(0);
 
     // the most frequent confusions first, each with test images of that very confusion
-    const counts = result.mistakes.map((m) => m.count);
+    const counts = (result.evaluation.mistakes ?? []).map((m) => m.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    expect(result.mistakes.length).toBeGreaterThan(0);
-    for (const mistake of result.mistakes) {
+    expect(result.evaluation.mistakes?.length).toBeGreaterThan(0);
+    for (const mistake of result.evaluation.mistakes ?? []) {
       expect(mistake.label).not.toBe(mistake.prediction);
       expect(evaluation.confusionMatrix[mistake.label]?.[mistake.prediction]).toBe(mistake.count);
       for (const example of mistake.examples) {

@@ -1,6 +1,6 @@
 import { NUM_CLASSES, type TClassicalResult, type TClassicalSpec } from '@dlclass/contracts';
 import type { TF } from '../architecture';
-import { evaluation, mostFrequentMistakes } from '../metrics';
+import { evaluation } from '../metrics';
 import { sampleTrainingData, type TMnist } from '../mnist';
 import { measureRobustness } from '../robustness';
 // a spec without a seed uses the networks' default: both then see the same split
@@ -14,8 +14,7 @@ import { RandomForest } from './random-forest';
 /**
  * A classical run from start to end: the spec's seeded training subset (its validation part left out, as a
  * network leaves it out), features, fit, predictions on the whole test set, and the same evaluation as a
- * network's (its loss: the mean cross-entropy of the predicted probabilities), with the frequent mistakes
- * and the generalisation challenge.
+ * network's (its loss: the mean cross-entropy of the predicted probabilities) and the generalisation challenge.
  */
 export async function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): Promise<TClassicalResult> {
   const seed = spec.seed ?? DEFAULT_SEED;
@@ -55,7 +54,6 @@ export async function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): 
   );
   return {
     evaluation: { ...evaluated, robustness },
-    mistakes: mostFrequentMistakes(data.test, predictions, evaluated.confusionMatrix),
     fitMs: Math.round(fitMs),
     predictMs: Math.round(predictMs),
   };

@@ -78,12 +78,12 @@ function toSummary(
   };
 }
 
-/** A classical run's result: its evaluation, then the mistakes and times stored beside it. */
+/** A classical run's result: its evaluation, then the times stored beside it. */
 function classicalResult(row: ExperimentRow): TClassicalResult | null {
   const evaluation = experimentMapper.evaluation(row);
   if (!evaluation) return null;
-  const { mistakes, fitMs, predictMs } = row.evaluation as Record<string, unknown>;
-  const parsed = ZClassicalResult.safeParse({ evaluation, mistakes, fitMs, predictMs });
+  const { fitMs, predictMs } = row.evaluation as Record<string, unknown>;
+  const parsed = ZClassicalResult.safeParse({ evaluation, fitMs, predictMs });
   return parsed.success ? parsed.data : null;
 }
 
