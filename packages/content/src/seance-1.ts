@@ -75,7 +75,7 @@ export const SEANCE_1: TLesson = ZLesson.parse({
           summary: 'Le même jeu de données pour un modèle classique et un réseau de neurones.',
           durationMinutes: 25,
           competences: ['B1.3', 'B3.2'],
-          available: false,
+          available: true,
         },
         {
           slug: 'generalisation',
@@ -85,7 +85,7 @@ export const SEANCE_1: TLesson = ZLesson.parse({
           summary: 'Bruit, rotation, inversion : quel modèle résiste le mieux ?',
           durationMinutes: 15,
           competences: ['B3.2'],
-          available: false,
+          available: true,
         },
         {
           slug: 'anatomie',

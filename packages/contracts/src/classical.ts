@@ -70,6 +70,8 @@ export const ZClassicalSpec = z.strictObject({
   validationSplit: ZTrainingConfig.shape.validationSplit,
   seed: ZTrainingConfig.shape.seed,
 });
+/** What the client sends (defaults may be omitted). */
+export type TClassicalSpecInput = z.input<typeof ZClassicalSpec>;
 export type TClassicalSpec = z.infer<typeof ZClassicalSpec>;
 
 export const ZClassicalResult = z.object({

@@ -16,7 +16,8 @@ export const PERTURBATIONS = ZPerturbation.options;
  * - rotation: degrees, clockwise or anticlockwise (drawn per image);
  * - shift: pixels, in a direction drawn per image (sub-pixel moves are interpolated);
  * - invert: share of the images shown in inverted colours (a black digit on white), drawn per image;
- * - thicker, thinner: pixels added to or taken from each side of the strokes;
+ * - thicker, thinner: pixels added to or taken from each side of the strokes (a fraction blends in that share
+ *   of one more pixel: MNIST strokes are 2 to 3 pixels wide, so thinning by 2 would erase most digits);
  * - occlusion: share of the image hidden by a black square placed over the digit.
  */
 export const PERTURBATION_STRENGTHS: Record<TPerturbation, readonly [number, number, number]> = {
@@ -25,7 +26,7 @@ export const PERTURBATION_STRENGTHS: Record<TPerturbation, readonly [number, num
   shift: [2, 4, 6],
   invert: [0.25, 0.5, 1],
   thicker: [1, 2, 3],
-  thinner: [1, 2, 3],
+  thinner: [0.5, 1, 1.5],
   occlusion: [0.1, 0.2, 0.3],
 };
 

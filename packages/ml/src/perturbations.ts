@@ -22,6 +22,7 @@ export function perturbSet(set: TDigitSet, { kind, strength }: TPerturbationSpec
   const source = new Float32Array(PIXELS_PER_IMAGE);
   const moved = new Float32Array(PIXELS_PER_IMAGE);
   const work = new Uint8Array(PIXELS_PER_IMAGE);
+  const partial = new Uint8Array(PIXELS_PER_IMAGE);
   for (let n = 0; n < count; n++) {
     const offset = n * PIXELS_PER_IMAGE;
     const image = set.images.subarray(offset, offset + PIXELS_PER_IMAGE);
@@ -49,13 +50,23 @@ export function perturbSet(set: TDigitSet, { kind, strength }: TPerturbationSpec
         else out.set(image);
         break;
       case 'thicker':
-      case 'thinner':
+      case 'thinner': {
+        const pick = kind === 'thicker' ? Math.max : Math.min;
         out.set(image);
-        for (let step = 0; step < Math.round(strength); step++) {
+        for (let step = 0; step < Math.floor(strength); step++) {
           work.set(out);
-          morphology(work, out, kind === 'thicker' ? Math.max : Math.min);
+          morphology(work, out, pick);
+        }
+        // a fraction of a pixel: that share of one more step, blended in (MNIST strokes are 2 to 3 pixels wide)
+        const fraction = strength - Math.floor(strength);
+        if (fraction > 0) {
+          work.set(out);
+          morphology(work, partial, pick);
+          for (let i = 0; i < PIXELS_PER_IMAGE; i++)
+            out[i] = clampByte((work[i] as number) * (1 - fraction) + (partial[i] as number) * fraction);
         }
         break;
+      }
       case 'occlusion':
         out.set(image);
         occlude(out, strength, random);

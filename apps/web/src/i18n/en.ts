@@ -1,5 +1,6 @@
 import { enAnatomy } from './en-anatomy';
 import { enLesson } from './en-lesson';
+import { enPhase2 } from './en-phase2';
 import { enTeacher } from './en-teacher';
 import { enWork } from './en-work';
 import type { Messages } from './fr';
@@ -267,12 +268,13 @@ export const en: Messages = {
       trueDigit: 'True digit',
       predictedDigit: 'Predicted digit',
       cellLabel: 'true {true}, predicted {predicted}: {count}',
-      perClassTitle: 'Precision and recall per digit',
+      perClassTitle: 'Precision, recall and F1 per digit',
       perClassHelp:
-        'Precision: of the images the model called "3", how many really are 3s. Recall: of the real 3s, how many the model recognised.',
+        'Precision: of the images the model called "3", how many really are 3s. Recall: of the real 3s, how many the model recognised. F1: the (harmonic) mean of both.',
       digit: 'Digit',
       precision: 'Precision',
       recall: 'Recall',
+      f1: 'F1',
       support: 'Images',
       samplesTitle: 'Ten test images',
       samplePrediction: 'Predicted: {prediction}',
@@ -320,6 +322,7 @@ export const en: Messages = {
     epochProgress: 'epoch {done}/{total}',
   },
   anatomy: enAnatomy,
+  phase2: enPhase2,
   lesson: enLesson,
   teacherTools: enTeacher,
   work: enWork,

@@ -1,5 +1,6 @@
 import { frAnatomy } from './fr-anatomy';
 import { frLesson } from './fr-lesson';
+import { frPhase2 } from './fr-phase2';
 import { frTeacher } from './fr-teacher';
 import { frWork } from './fr-work';
 
@@ -267,12 +268,13 @@ export const fr = {
       trueDigit: 'Vrai chiffre',
       predictedDigit: 'Chiffre prédit',
       cellLabel: 'vrai {true}, prédit {predicted} : {count}',
-      perClassTitle: 'Précision et rappel par chiffre',
+      perClassTitle: 'Précision, rappel et F1 par chiffre',
       perClassHelp:
-        'Précision : parmi les images que le modèle a classées « 3 », combien sont vraiment des 3. Rappel : parmi les vrais 3, combien le modèle a reconnus.',
+        'Précision : parmi les images que le modèle a classées « 3 », combien sont vraiment des 3. Rappel : parmi les vrais 3, combien le modèle a reconnus. F1 : la moyenne (harmonique) des deux.',
       digit: 'Chiffre',
       precision: 'Précision',
       recall: 'Rappel',
+      f1: 'F1',
       support: 'Images',
       samplesTitle: 'Dix images de test',
       samplePrediction: 'Prédit : {prediction}',
@@ -320,6 +322,7 @@ export const fr = {
     epochProgress: 'époque {done}/{total}',
   },
   anatomy: frAnatomy,
+  phase2: frPhase2,
   lesson: frLesson,
   teacherTools: frTeacher,
   work: frWork,

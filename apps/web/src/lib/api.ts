@@ -2,6 +2,9 @@ import {
   type TApiError,
   type TAuthResponse,
   type TClass,
+  type TClassicalRun,
+  type TClassicalRunSummary,
+  type TClassicalSpecInput,
   type TDataset,
   type TDatasetInfo,
   type TExperiment,
@@ -88,5 +91,9 @@ export const api = {
   submitExperiment: (spec: TExperimentSpecInput) =>
     request<TSubmitExperimentResponse>('POST', '/experiments', spec),
   cancelExperiment: (id: string) => request<unknown>('POST', `/experiments/${encodeURIComponent(id)}/cancel`),
+  classicalRuns: () => request<TClassicalRunSummary[]>('GET', '/classical-runs'),
+  classicalRun: (id: string) => request<TClassicalRun>('GET', `/classical-runs/${encodeURIComponent(id)}`),
+  submitClassicalRun: (spec: TClassicalSpecInput) =>
+    request<TSubmitExperimentResponse>('POST', '/classical-runs', spec),
   modelUrl: (id: string) => `/api/experiments/${encodeURIComponent(id)}/model`,
 };

@@ -1,31 +1,46 @@
 'use client';
 
 import type {
+  TClassicalRunSummary,
   TExperimentProgressEvent,
   TExperimentStatusEvent,
   TExperimentSummary,
 } from '@dlclass/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { epochMetrics, mergeEpochs, withStatus } from './runEvents';
 import { type AppSocket, useOnConnect, useSocketEvent } from './socket';
 
+type TListedRun = TExperimentSummary | TClassicalRunSummary;
+
 /**
- * The caller's runs (or, for a teacher, one class's runs), kept up to date by the status and epoch events.
- * At every (re)connection it re-subscribes and reloads the list, so nothing missed while offline is lost.
+ * A list of runs from the API (the caller's, or for a teacher one class's), kept up to date by the status
+ * events. At every (re)connection it re-subscribes and reloads the list, so nothing missed while offline is lost.
  */
-export function useLiveRuns(socket: AppSocket | null, classId: string | null, enabled = true) {
-  const [runs, setRuns] = useState<TExperimentSummary[] | null>(null);
+function useLiveList<R extends TListedRun>(
+  socket: AppSocket | null,
+  classId: string | null,
+  enabled: boolean,
+  fetchList: (classId?: string) => Promise<R[]>,
+): {
+  runs: R[] | null;
+  setRuns: Dispatch<SetStateAction<R[] | null>>;
+  error: unknown;
+  reload: () => Promise<void>;
+} {
+  const [runs, setRuns] = useState<R[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const classIdRef = useRef(classId);
   classIdRef.current = classId;
   const runsRef = useRef(runs);
   runsRef.current = runs;
+  const fetchRef = useRef(fetchList);
+  fetchRef.current = fetchList;
 
   const load = useCallback(async () => {
     const requested = classIdRef.current;
     try {
-      const list = await api.experiments(requested ?? undefined);
+      const list = await fetchRef.current(requested ?? undefined);
       if (classIdRef.current !== requested) return; // a newer selection won
       setRuns(list);
       setError(null);
@@ -72,6 +87,13 @@ export function useLiveRuns(socket: AppSocket | null, classId: string | null, en
     );
   });
 
+  return { runs, setRuns, error, reload: load };
+}
+
+/** The network runs, their epochs added live as they end. */
+export function useLiveRuns(socket: AppSocket | null, classId: string | null, enabled = true) {
+  const { runs, setRuns, error, reload } = useLiveList(socket, classId, enabled, api.experiments);
+
   useSocketEvent(socket, 'experiment:progress', (event: TExperimentProgressEvent) => {
     if (!enabled || event.kind !== 'epoch') return;
     setRuns((list) =>
@@ -85,5 +107,11 @@ export function useLiveRuns(socket: AppSocket | null, classId: string | null, en
     );
   });
 
-  return { runs, error, reload: load };
+  return { runs, error, reload };
+}
+
+/** The classical runs (random forest, k-NN, logistic regression). */
+export function useLiveClassicalRuns(socket: AppSocket | null, enabled = true) {
+  const { runs, error, reload } = useLiveList(socket, null, enabled, api.classicalRuns);
+  return { runs, error, reload };
 }

@@ -1,91 +1,12 @@
 'use client';
 
-import {
-  DATASET_DESCRIPTIONS,
-  MNIST_TEST_SIZE,
-  type TEvaluation,
-  type TExperiment,
-} from '@dlclass/contracts';
+import { DATASET_DESCRIPTIONS, MNIST_TEST_SIZE, type TExperiment } from '@dlclass/contracts';
 import { DigitImage } from '@/components/DigitImage';
+import { ConfusionMatrix, PerClassTable } from '@/components/evaluation/EvaluationTables';
 import { Stats } from '@/components/Stats';
-import { TableHead } from '@/components/TableHead';
 import { useI18n } from '@/i18n/client';
 import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
 import { Step } from './Step';
-
-function cellStyle(count: number, rowTotal: number, diagonal: boolean): React.CSSProperties {
-  const share = rowTotal > 0 ? count / rowTotal : 0;
-  if (count === 0) return { background: '#f7f8fb', color: '#9aa3b2' };
-  // Confusions are usually rare: a square root makes small ones visible without hiding the diagonal.
-  const strength = diagonal ? 0.15 + 0.85 * share : Math.min(1, 0.12 + Math.sqrt(share) * 1.6);
-  const [r, g, b] = diagonal ? [29, 122, 76] : [217, 115, 13];
-  return {
-    background: `rgb(${r} ${g} ${b} / ${strength.toFixed(3)})`,
-    color: strength > 0.55 ? '#fff' : '#1d2433',
-    fontWeight: diagonal ? 700 : 500,
-  };
-}
-
-/** Rows are named by class (a digit for MNIST, a garment for Fashion-MNIST); columns by index, named on hover. */
-function ConfusionMatrix({
-  matrix,
-  names,
-}: {
-  matrix: TEvaluation['confusionMatrix'];
-  names: readonly string[];
-}) {
-  const { t } = useI18n();
-  return (
-    <div className="table-wrap">
-      <table className="confusion" data-testid="confusion-matrix">
-        <caption className="visually-hidden">{t('hello.evaluation.confusionTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" rowSpan={2} className="axis-label" style={{ width: '5.5rem' }}>
-              {t('hello.evaluation.trueDigit')}
-            </th>
-            <th scope="colgroup" colSpan={10} className="axis-label">
-              {t('hello.evaluation.predictedDigit')}
-            </th>
-          </tr>
-          <tr>
-            {matrix.map((_, digit) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the index is the digit
-              <th key={digit} scope="col" title={names[digit]}>
-                {digit}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.map((row, truth) => {
-            const total = row.reduce((a, b) => a + b, 0);
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the index is the digit
-              <tr key={truth}>
-                <th scope="row">{names[truth] ?? truth}</th>
-                {row.map((count, predicted) => (
-                  <td
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the index is the digit
-                    key={predicted}
-                    style={cellStyle(count, total, truth === predicted)}
-                    title={t('hello.evaluation.cellLabel', {
-                      true: names[truth] ?? truth,
-                      predicted: names[predicted] ?? predicted,
-                      count,
-                    })}
-                  >
-                    {count}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 export function EvaluationStep({ experiment }: { experiment: TExperiment | null }) {
   const { t, locale } = useI18n();
@@ -126,26 +47,7 @@ export function EvaluationStep({ experiment }: { experiment: TExperiment | null 
         <div>
           <h3>{t('hello.evaluation.perClassTitle')}</h3>
           <p className="small muted">{t('hello.evaluation.perClassHelp')}</p>
-          <table className="table" data-testid="per-class">
-            <TableHead
-              columns={[
-                { label: t('hello.evaluation.digit') },
-                { label: t('hello.evaluation.precision'), num: true },
-                { label: t('hello.evaluation.recall'), num: true },
-                { label: t('hello.evaluation.support'), num: true },
-              ]}
-            />
-            <tbody>
-              {evaluation.perClass.map((c) => (
-                <tr key={c.digit}>
-                  <th scope="row">{name(c.digit)}</th>
-                  <td className="num">{pct(c.precision)}</td>
-                  <td className="num">{pct(c.recall)}</td>
-                  <td className="num">{formatNumber(locale, c.support)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PerClassTable perClass={evaluation.perClass} names={names} />
         </div>
       </div>
       <h3 style={{ marginTop: '1rem' }}>{t('hello.evaluation.samplesTitle')}</h3>

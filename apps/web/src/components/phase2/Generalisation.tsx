@@ -1,0 +1,315 @@
+'use client';
+
+import {
+  PERTURBATION_STRENGTHS,
+  PERTURBATIONS,
+  type TDatasetExample,
+  type TPerturbation,
+  type TRobustness,
+} from '@dlclass/contracts';
+import { PIXELS_PER_IMAGE, perturbSet, type TDigitSet } from '@dlclass/ml';
+import { useMemo } from 'react';
+import { DigitImage } from '@/components/DigitImage';
+import { LoadState } from '@/components/LoadState';
+import { TableHead } from '@/components/TableHead';
+import type { Locale, Translate } from '@/i18n';
+import { useI18n } from '@/i18n/client';
+import { api } from '@/lib/api';
+import { formatNumber, formatPercent } from '@/lib/format';
+import { useSocket } from '@/lib/socket';
+import { useApiData } from '@/lib/useApiData';
+import { useLiveClassicalRuns, useLiveRuns } from '@/lib/useLiveRuns';
+import { LoadedPair, ModelPairPicker, useModelPair } from './ModelPair';
+import type { TPairIds } from './pair-params';
+import './phase2.css';
+
+/** The examples each preview row modifies, and the seed of the preview's own draws. */
+const PREVIEW_IMAGES = 4;
+const PREVIEW_SEED = 7;
+const COLORS = { classical: '#d9730d', network: '#2f5fd0' } as const;
+
+/** The generalisation challenge: what the modified test sets look like, then how much each model loses on them. */
+export function Generalisation({ initial }: { initial: TPairIds }) {
+  const { t } = useI18n();
+  const { socket } = useSocket();
+  const classical = useLiveClassicalRuns(socket);
+  const networks = useLiveRuns(socket, null);
+  const pair = useModelPair(classical.runs, networks.runs, initial);
+  return (
+    <div className="phase2">
+      <h1>{t('phase2.generalisation.title')}</h1>
+      <p>{t('phase2.generalisation.intro')}</p>
+      <section className="card">
+        <h2>{t('phase2.generalisation.previewTitle')}</h2>
+        <p className="muted">{t('phase2.generalisation.previewIntro')}</p>
+        <Preview />
+      </section>
+      <section className="card">
+        <h2>{t('phase2.generalisation.resultsTitle')}</h2>
+        <p className="muted">{t('phase2.generalisation.resultsIntro')}</p>
+        <ModelPairPicker pair={pair} />
+        {pair.classicalId && pair.networkId && (
+          <LoadedPair
+            key={`${pair.classicalId}/${pair.networkId}`}
+            classicalId={pair.classicalId}
+            networkId={pair.networkId}
+          >
+            {(run, network) => (
+              <Drops
+                classical={{ name: run.name, robustness: run.result?.evaluation.robustness }}
+                network={{ name: network.name, robustness: network.evaluation?.robustness }}
+              />
+            )}
+          </LoadedPair>
+        )}
+        <h3>{t('phase2.generalisation.questionsTitle')}</h3>
+        <ul>
+          {(['which', 'why', 'invert', 'help'] as const).map((question) => (
+            <li key={question}>{t(`phase2.generalisation.questions.${question}`)}</li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+/** "σ = 0,3", "30°", "50 % des images"… */
+function strengthLabel(t: Translate, locale: Locale, kind: TPerturbation, strength: number): string {
+  return t(`phase2.generalisation.strengths.${kind}`, {
+    value: formatNumber(locale, strength, strength % 1 === 0 ? 0 : 2),
+    percent: formatNumber(locale, strength * 100),
+  });
+}
+
+function exampleSet(examples: TDatasetExample[]): TDigitSet {
+  const images = new Uint8Array(examples.length * PIXELS_PER_IMAGE);
+  for (const [i, example] of examples.entries()) images.set(example.pixels, i * PIXELS_PER_IMAGE);
+  return { images, labels: Uint8Array.from(examples.map((e) => e.label)), count: examples.length };
+}
+
+/** Each modification at each strength, applied here by the same code as on the server, to a few digits. */
+function Preview() {
+  const { t, locale } = useI18n();
+  const { data, error } = useApiData(() => api.dataset('mnist'));
+  const examples = data?.available ? data.examples.slice(0, PREVIEW_IMAGES) : null;
+  const rows = useMemo(() => {
+    if (!examples) return null;
+    const clean = exampleSet(examples);
+    return PERTURBATIONS.map((kind) => ({
+      kind,
+      sets: PERTURBATION_STRENGTHS[kind].map((strength) => ({
+        strength,
+        set: perturbSet(clean, { kind, strength }, PREVIEW_SEED),
+      })),
+      clean,
+    }));
+  }, [examples]);
+  if (!rows) return <LoadState loaded={false} error={error} />;
+  const thumbnails = (set: TDigitSet, alt: string) => (
+    <span className="mistake-images">
+      {Array.from({ length: set.count }, (_, i) => (
+        <DigitImage
+          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed set of images
+          key={i}
+          pixels={set.images.subarray(i * PIXELS_PER_IMAGE, (i + 1) * PIXELS_PER_IMAGE)}
+          label={alt}
+          className="digit digit-small"
+        />
+      ))}
+    </span>
+  );
+  return (
+    <div className="table-wrap">
+      <table className="table preview" data-testid="perturbation-preview">
+        <TableHead
+          columns={[
+            { label: '' },
+            { label: t('phase2.generalisation.original') },
+            ...[1, 2, 3].map((index) => ({ label: t('phase2.generalisation.strength', { index }) })),
+          ]}
+        />
+        <tbody>
+          {rows.map(({ kind, sets, clean }) => (
+            <tr key={kind} data-testid={`preview-${kind}`}>
+              <th scope="row">{t(`phase2.generalisation.kinds.${kind}`)}</th>
+              <td>{thumbnails(clean, t('phase2.generalisation.original'))}</td>
+              {sets.map(({ strength, set }) => {
+                const label = strengthLabel(t, locale, kind, strength);
+                return (
+                  <td key={strength}>
+                    {thumbnails(set, `${t(`phase2.generalisation.kinds.${kind}`)} ${label}`)}
+                    <span className="small muted">{label}</span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type TMeasured = { name: string; robustness: TRobustness | undefined };
+
+/** Accuracy of both models on the intact images and at each strength, drawn per modification, then listed. */
+function Drops({ classical, network }: { classical: TMeasured; network: TMeasured }) {
+  const { t, locale } = useI18n();
+  const missing = [classical, network].filter((model) => !model.robustness);
+  if (missing.length > 0)
+    return (
+      <>
+        {missing.map((model) => (
+          <p key={model.name} className="alert alert-warn">
+            {model.name} : {t('phase2.generalisation.missing')}
+          </p>
+        ))}
+      </>
+    );
+  const pct = (value: number) => formatPercent(locale, value);
+  const accuracies = (model: TMeasured, kind: TPerturbation) => [
+    model.robustness?.clean ?? 0,
+    ...PERTURBATION_STRENGTHS[kind].map(
+      (strength) =>
+        model.robustness?.sets.find((set) => set.kind === kind && set.strength === strength)?.accuracy ?? 0,
+    ),
+  ];
+  const models = [
+    { ...classical, color: COLORS.classical },
+    { ...network, color: COLORS.network },
+  ];
+  return (
+    <>
+      <p className="legend">
+        {models.map((model) => (
+          <span key={model.name} className="legend-item">
+            <span className="legend-swatch" style={{ background: model.color }} />
+            {model.name}
+          </span>
+        ))}
+      </p>
+      <div className="drop-panels" data-testid="robustness-chart">
+        {PERTURBATIONS.map((kind) => (
+          <DropPanel
+            key={kind}
+            title={t(`phase2.generalisation.kinds.${kind}`)}
+            groups={[
+              t('phase2.generalisation.clean'),
+              ...PERTURBATION_STRENGTHS[kind].map((s) => strengthLabel(t, locale, kind, s)),
+            ]}
+            series={models.map((model) => ({ ...model, values: accuracies(model, kind) }))}
+          />
+        ))}
+      </div>
+      <h3>{t('phase2.generalisation.tableTitle')}</h3>
+      <div className="table-wrap">
+        <table className="table" data-testid="robustness-table">
+          <TableHead
+            columns={[
+              { label: '' },
+              { label: t('phase2.generalisation.clean'), num: true },
+              { label: t('phase2.generalisation.strength', { index: 1 }), num: true },
+              { label: t('phase2.generalisation.strength', { index: 2 }), num: true },
+              { label: t('phase2.generalisation.strength', { index: 3 }), num: true },
+              { label: t('phase2.generalisation.drop'), num: true },
+            ]}
+          />
+          <tbody>
+            {PERTURBATIONS.flatMap((kind) =>
+              models.map((model) => {
+                const values = accuracies(model, kind);
+                return (
+                  <tr key={`${kind}-${model.name}`} data-testid={`robustness-${kind}`}>
+                    <th scope="row">
+                      {t(`phase2.generalisation.kinds.${kind}`)} · {model.name}
+                    </th>
+                    {values.map((value, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: clean then the three strengths
+                      <td key={i} className="num">
+                        {pct(value)}
+                      </td>
+                    ))}
+                    <td className="num">
+                      {formatNumber(locale, ((values[0] ?? 0) - (values[3] ?? 0)) * 100, 1)} pts
+                    </td>
+                  </tr>
+                );
+              }),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+const PANEL = { width: 250, height: 150, top: 22, bottom: 30, left: 30 } as const;
+
+/** One modification: a group of bars per strength (intact first), one bar per model, accuracy from 0 to 100 %. */
+function DropPanel({
+  title,
+  groups,
+  series,
+}: {
+  title: string;
+  groups: string[];
+  series: { name: string; color: string; values: number[] }[];
+}) {
+  const { t, locale } = useI18n();
+  const plotHeight = PANEL.height - PANEL.top - PANEL.bottom;
+  const groupWidth = (PANEL.width - PANEL.left) / groups.length;
+  const barWidth = (groupWidth - 10) / series.length;
+  return (
+    <figure className="drop-panel">
+      <svg viewBox={`0 0 ${PANEL.width} ${PANEL.height}`} role="img" aria-label={title}>
+        <text x={PANEL.width / 2} y={14} textAnchor="middle" className="drop-title">
+          {title}
+        </text>
+        {[0, 0.5, 1].map((tick) => {
+          const y = PANEL.top + plotHeight * (1 - tick);
+          return (
+            <g key={tick}>
+              <line x1={PANEL.left} x2={PANEL.width} y1={y} y2={y} className="drop-grid" />
+              <text x={PANEL.left - 4} y={y + 3} textAnchor="end" className="drop-tick">
+                {tick * 100}
+              </text>
+            </g>
+          );
+        })}
+        {groups.map((group, g) => (
+          <g key={group}>
+            {series.map((model, m) => {
+              const value = model.values[g] ?? 0;
+              const height = plotHeight * value;
+              return (
+                <rect
+                  key={model.name}
+                  x={PANEL.left + g * groupWidth + 5 + m * barWidth}
+                  y={PANEL.top + plotHeight - height}
+                  width={barWidth - 1}
+                  height={height}
+                  fill={model.color}
+                >
+                  <title>
+                    {t('phase2.generalisation.accuracyOf', {
+                      model: model.name,
+                      value: formatPercent(locale, value),
+                    })}
+                  </title>
+                </rect>
+              );
+            })}
+            <text
+              x={PANEL.left + g * groupWidth + groupWidth / 2}
+              y={PANEL.height - PANEL.bottom + 14}
+              textAnchor="middle"
+              className="drop-tick"
+            >
+              {group}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}

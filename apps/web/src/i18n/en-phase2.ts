@@ -1,0 +1,127 @@
+import type { frPhase2 } from './fr-phase2';
+
+/** English texts of phase 2's "black box" and generalisation workshops. */
+export const enPhase2: typeof frPhase2 = {
+  algorithms: {
+    'random-forest': 'Random forest',
+    knn: 'k nearest neighbours',
+    'logistic-regression': 'Logistic regression',
+  },
+  parameters: {
+    'random-forest': 'Number of trees',
+    knn: 'Number of neighbours k',
+    'logistic-regression': 'Constant C (inverse of the regularisation)',
+  },
+  parameterHints: {
+    'random-forest': 'Each tree votes; more trees, a steadier vote but a longer fit. From 1 to 200.',
+    knn: 'An image gets the most frequent digit among its k nearest neighbours. From 1 to 25.',
+    'logistic-regression': 'The larger C, the less the model is constrained. Between 0 and 100.',
+  },
+  features: {
+    pixels: 'Raw pixels (784 values)',
+    zones: 'Density per zone (49 values, 4 × 4 zones)',
+  },
+  pair: {
+    classical: 'Classical model',
+    network: 'Neural network',
+    noClassical: 'No finished classical model: train one above.',
+    noNetwork: 'No finished network: train one in the Hello World.',
+    helloWorld: 'Open the Hello World',
+    option: '{name}: {accuracy} %',
+  },
+  blackBox: {
+    title: '"Black box" workshop',
+    intro:
+      'The same MNIST images go to a classical machine-learning model and to a neural network. Train a classical model, then compare it with your network, criterion by criterion.',
+    trainTitle: '1. Train a classical model',
+    trainIntro:
+      'The classical model learns on the same split as the network (same training size and seed) and is evaluated on the same 10,000 test images.',
+    algorithm: 'Model',
+    features: 'What the model sees',
+    trainSize: 'Training images (before the validation share)',
+    trainSizeHint: 'From 100 to 20,000: k nearest neighbours compares each image with every other one.',
+    submit: 'Train',
+    submitting: 'Sending…',
+    queued: 'Model queued: it appears below.',
+    runsTitle: 'Your classical models',
+    none: 'No classical model yet.',
+    columns: { name: 'Model', status: 'Status', accuracy: 'Accuracy', fit: 'Training' },
+    compareTitle: '2. Side by side',
+    compareIntro: 'Choose the two models to compare: the same measures, on the same test images.',
+    criterion: 'Criterion',
+    rows: {
+      model: 'Model',
+      preparation: 'Data preparation',
+      parameters: 'Adjustable parameters',
+      trainImages: 'Training images',
+      trainingTime: 'Training time',
+      predictTime: 'Prediction time (10,000 images)',
+      accuracy: 'Test accuracy',
+      loss: 'Test loss (cross-entropy)',
+    },
+    preparation: {
+      pixels: 'Each image becomes a row of 784 numbers: its 2-D shape is lost.',
+      zones: 'Hand-made features: the ink density of 49 zones. The model sees only these 49 numbers.',
+      network: 'The whole 28 × 28 image, values scaled to 0-1: the network learns its own features.',
+    },
+    parametersOf: {
+      'random-forest': '{value} trees',
+      knn: 'k = {value} neighbours',
+      'logistic-regression': 'C = {value}',
+      network:
+        '{layers} hidden layers, {parameters} learned weights; {epochs} epochs, {optimizer} optimiser, rate {learningRate}',
+    },
+    notMeasured: 'not measured',
+    seconds: '{value} s',
+    mistakesTitle: 'Most frequent mistakes',
+    mistake: '{label} read as {prediction}: {count} times',
+    mistakeAlt: 'A {label} the model read as a {prediction}',
+    noMistakes: 'No mistakes measured for this model.',
+    oldRun: 'This network was trained before this measure existed: train it again to see it.',
+    loading: 'Loading…',
+  },
+  generalisation: {
+    title: 'Generalisation challenge',
+    intro:
+      'A good model also recognises digits a little different from those it saw. Each trained model is evaluated on 1,000 test images modified in seven ways, at three strengths: which one holds up best?',
+    previewTitle: '1. The modified images',
+    previewIntro:
+      "The same modifications, with the same seed, are applied to every class model's test images.",
+    original: 'Intact',
+    strength: 'Strength {index}',
+    kinds: {
+      noise: 'Gaussian noise',
+      rotation: 'Rotation',
+      shift: 'Shift',
+      invert: 'Inverted colours (share of images)',
+      thicker: 'Thicker strokes',
+      thinner: 'Thinner strokes',
+      occlusion: 'Occlusion (share hidden)',
+    },
+    strengths: {
+      noise: 'σ = {value}',
+      rotation: '{value}°',
+      shift: '{value} px',
+      invert: '{percent} %',
+      thicker: '+{value} px',
+      thinner: '−{value} px',
+      occlusion: '{percent} %',
+    },
+    resultsTitle: '2. The accuracy drop',
+    resultsIntro:
+      "For each modification, each model's accuracy on the intact images, then at each strength. The lower the bar, the less the model generalises.",
+    clean: 'Intact',
+    drop: 'Drop at strength 3',
+    points: '{value} pts',
+    accuracyOf: '{model}: {value} %',
+    tableTitle: 'The measures',
+    missing: 'This model was trained before the challenge: train it again to measure it.',
+    questionsTitle: 'To discuss',
+    questions: {
+      which: 'Which model generalises best? On which modifications?',
+      why: 'Why does a convolutional network resist shifts better than a forest on raw pixels?',
+      invert: 'Why do inverted colours fool both models?',
+      help: 'How can a model be helped to generalise better (think of data augmentation)?',
+    },
+  },
+};

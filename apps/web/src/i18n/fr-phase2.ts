@@ -1,0 +1,127 @@
+/** French texts of phase 2's "Boîte noire" and generalisation workshops (a part of the dictionary in fr.ts). */
+export const frPhase2 = {
+  algorithms: {
+    'random-forest': 'Forêt aléatoire',
+    knn: 'k plus proches voisins',
+    'logistic-regression': 'Régression logistique',
+  },
+  parameters: {
+    'random-forest': "Nombre d'arbres",
+    knn: 'Nombre de voisins k',
+    'logistic-regression': 'Constante C (inverse de la régularisation)',
+  },
+  parameterHints: {
+    'random-forest': 'Chaque arbre vote ; plus d’arbres, vote plus stable mais plus long. De 1 à 200.',
+    knn: 'Une image reçoit le chiffre le plus fréquent parmi ses k plus proches voisines. De 1 à 25.',
+    'logistic-regression': 'Plus C est grand, moins le modèle est contraint. Entre 0 et 100.',
+  },
+  features: {
+    pixels: 'Pixels bruts (784 valeurs)',
+    zones: 'Densité par zone (49 valeurs, zones 4 × 4)',
+  },
+  pair: {
+    classical: 'Modèle classique',
+    network: 'Réseau de neurones',
+    noClassical: 'Aucun modèle classique terminé : entraînez-en un ci-dessus.',
+    noNetwork: 'Aucun réseau terminé : entraînez-en un dans le Hello World.',
+    helloWorld: 'Ouvrir le Hello World',
+    option: '{name} : {accuracy} %',
+  },
+  blackBox: {
+    title: 'Atelier « Boîte noire »',
+    intro:
+      'Les mêmes images MNIST vont à un modèle de Machine Learning classique et à un réseau de neurones. Entraînez un modèle classique, puis comparez-le à votre réseau, critère par critère.',
+    trainTitle: '1. Entraîner un modèle classique',
+    trainIntro:
+      'Le modèle classique apprend sur le même découpage que le réseau (même taille de jeu et même graine) et il est évalué sur les mêmes 10 000 images de test.',
+    algorithm: 'Modèle',
+    features: 'Ce que voit le modèle',
+    trainSize: "Images d'entraînement (avant la part de validation)",
+    trainSizeHint: 'De 100 à 20 000 : les k plus proches voisins comparent chaque image à toutes les autres.',
+    submit: 'Entraîner',
+    submitting: 'Envoi…',
+    queued: 'Modèle en file d’attente : il apparaît ci-dessous.',
+    runsTitle: 'Vos modèles classiques',
+    none: 'Aucun modèle classique pour l’instant.',
+    columns: { name: 'Modèle', status: 'État', accuracy: 'Précision', fit: 'Entraînement' },
+    compareTitle: '2. Côte à côte',
+    compareIntro: 'Choisissez les deux modèles à comparer : les mêmes mesures, sur les mêmes images de test.',
+    criterion: 'Critère',
+    rows: {
+      model: 'Modèle',
+      preparation: 'Préparation des données',
+      parameters: 'Paramètres réglables',
+      trainImages: "Images d'entraînement",
+      trainingTime: "Temps d'entraînement",
+      predictTime: 'Temps de prédiction (10 000 images)',
+      accuracy: 'Précision sur le test',
+      loss: 'Perte sur le test (entropie croisée)',
+    },
+    preparation: {
+      pixels: 'Chaque image devient une ligne de 784 nombres : la forme 2D est perdue.',
+      zones:
+        'Caractéristiques faites à la main : la densité d’encre de 49 zones. Le modèle ne voit que ces 49 nombres.',
+      network:
+        'L’image 28 × 28 entière, valeurs ramenées entre 0 et 1 : le réseau apprend lui-même ses caractéristiques.',
+    },
+    parametersOf: {
+      'random-forest': '{value} arbres',
+      knn: 'k = {value} voisins',
+      'logistic-regression': 'C = {value}',
+      network:
+        '{layers} couches cachées, {parameters} poids appris ; {epochs} époques, optimiseur {optimizer}, taux {learningRate}',
+    },
+    notMeasured: 'non mesuré',
+    seconds: '{value} s',
+    mistakesTitle: 'Erreurs les plus fréquentes',
+    mistake: '{label} lu comme {prediction} : {count} fois',
+    mistakeAlt: 'Un {label} que le modèle a lu comme un {prediction}',
+    noMistakes: 'Aucune erreur mesurée pour ce modèle.',
+    oldRun: 'Ce réseau a été entraîné avant cette mesure : relancez-le pour la voir.',
+    loading: 'Chargement…',
+  },
+  generalisation: {
+    title: 'Défi de généralisation',
+    intro:
+      'Un bon modèle reconnaît aussi des chiffres un peu différents de ceux qu’il a vus. Chaque modèle entraîné est évalué sur 1 000 images de test modifiées de sept façons, à trois forces : qui résiste le mieux ?',
+    previewTitle: '1. Les images modifiées',
+    previewIntro:
+      'Les mêmes modifications, avec la même graine, sont appliquées aux images de test de tous les modèles de la classe.',
+    original: 'Intacte',
+    strength: 'Force {index}',
+    kinds: {
+      noise: 'Bruit gaussien',
+      rotation: 'Rotation',
+      shift: 'Décalage',
+      invert: 'Couleurs inversées (part des images)',
+      thicker: 'Traits épaissis',
+      thinner: 'Traits amincis',
+      occlusion: 'Occlusion (part masquée)',
+    },
+    strengths: {
+      noise: 'σ = {value}',
+      rotation: '{value}°',
+      shift: '{value} px',
+      invert: '{percent} %',
+      thicker: '+{value} px',
+      thinner: '−{value} px',
+      occlusion: '{percent} %',
+    },
+    resultsTitle: '2. La chute de précision',
+    resultsIntro:
+      'Pour chaque modification, la précision de chaque modèle sur les images intactes puis à chaque force. Plus la barre baisse, moins le modèle généralise.',
+    clean: 'Intactes',
+    drop: 'Chute à la force 3',
+    points: '{value} pts',
+    accuracyOf: '{model} : {value} %',
+    tableTitle: 'Les mesures',
+    missing: 'Ce modèle a été entraîné avant le défi : relancez-le pour le mesurer.',
+    questionsTitle: 'À discuter',
+    questions: {
+      which: 'Quel modèle généralise le mieux ? Sur quelles modifications ?',
+      why: 'Pourquoi un réseau convolutif résiste-t-il mieux au décalage qu’une forêt sur pixels bruts ?',
+      invert: 'Pourquoi les couleurs inversées trompent-elles les deux modèles ?',
+      help: 'Comment aider un modèle à mieux généraliser (pensez à l’augmentation des données) ?',
+    },
+  },
+};
