@@ -173,8 +173,12 @@ describe('classical runs through the API (real PostgreSQL, Redis and worker)', (
       .post(`/api/experiments/${latest?.id}/drawings`)
       .set(as(aliceToken))
       .send(drawing)
-      .expect(409);
-    expect(refused.body.code).toBe('MODEL_NOT_READY');
+      .expect(400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'On ne dessine que pour un réseau de neurones : ce modèle est un modèle classique.',
+    });
+    expect(await h.db.prisma.drawing.count()).toBe(0);
   });
 
   it("shows a student's classical runs to their teacher only, never to another student", async () => {

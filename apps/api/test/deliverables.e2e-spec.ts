@@ -273,6 +273,62 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
       expect(measured['experiment-1.afterAccuracy']?.value).toBe(0.99);
     });
 
+    it("fills the comparison table's two columns from a network and a classical model, each in its own field", async () => {
+      const forest = await h.db.prisma.experiment.create({
+        data: {
+          userId: alice.id,
+          classId: alice.classId,
+          kind: 'CLASSICAL',
+          name: 'Forêt aléatoire (50 arbres, zones)',
+          spec: {
+            dataset: 'mnist',
+            features: 'zones',
+            model: { algorithm: 'random-forest', trees: 50 },
+            trainSize: 10_000,
+            validationSplit: 0.1,
+          },
+          status: 'SUCCEEDED',
+          parameterCount: 0,
+          durationMs: 12_000,
+          testAccuracy: 0.93,
+          testLoss: 0.3,
+          evaluation: {
+            confusionMatrix: [],
+            perClass: [],
+            samples: [],
+            mistakes: [{ label: 4, prediction: 9, count: 40, examples: [] }],
+            fitMs: 6_480,
+            predictMs: 210,
+          },
+        },
+      });
+      // each field takes its own kind of run only, and says which one it wants
+      const swapped = await save(alice, 'tableau-comparatif', 0, {
+        run: [forest.id],
+        'classical-run': [aliceRun],
+      }).expect(400);
+      expect(swapped.body.fields).toEqual([
+        {
+          field: 'answers.run',
+          message: 'Choisissez un entraînement de réseau de neurones, pas un modèle classique.',
+        },
+        {
+          field: 'answers.classical-run',
+          message: 'Choisissez un modèle classique (atelier « Boîte noire »), pas un réseau de neurones.',
+        },
+      ]);
+      expect(await stored(alice, 'tableau-comparatif')).toBeNull();
+
+      await save(alice, 'tableau-comparatif', 0, { run: [aliceRun], 'classical-run': [forest.id] }).expect(
+        200,
+      );
+      const { measured } = await read(alice, 'tableau-comparatif');
+      expect(measured['comparison.training-time.ml']?.value).toBe(6.5);
+      expect(measured['comparison.overall-accuracy.ml']?.value).toBe(0.93);
+      expect(measured['comparison.frequent-errors.ml']?.value).toBe('4 → 9 (40 fois)');
+      expect(measured['comparison.overall-accuracy.dl']?.value).toBe(0.987);
+    });
+
     it("lets only the run's owner draw on it; its owner and the class's teacher may read the drawings", async () => {
       await api()
         .post(`/api/experiments/${aliceRun}/drawings`)

@@ -68,6 +68,32 @@ describe('Phase 2 workshops in Chromium', () => {
     await screenshot(page, 'phase2-black-box');
   });
 
+  it('prefills the comparison table’s measured cells, each column from its own model', async () => {
+    const { webUrl } = suite;
+    const { page } = await suite.open(suite.seeded.token);
+    await page.goto(`${webUrl}/eleve/tableau-comparatif`);
+    const cell = (row: string, column: 'ml' | 'dl') =>
+      page.getByTestId(`measured-comparison.${row}.${column}`);
+    const choose = async (testId: string, name: string) => {
+      const option = page.getByTestId(testId).locator('option', { hasText: name }).first();
+      await option.waitFor({ state: 'attached' });
+      await page.getByTestId(testId).selectOption((await option.getAttribute('value')) ?? '');
+    };
+    await choose('answer-run', 'Petit réseau');
+    await choose('answer-classical-run', 'Forêt aléatoire (20 arbres, pixels)');
+    await cell('overall-accuracy', 'ml').locator('text=%').waitFor();
+    await cell('overall-accuracy', 'dl').locator('text=%').waitFor();
+    for (const column of ['ml', 'dl'] as const) {
+      expect(Number(await cell('overall-accuracy', column).getAttribute('data-value'))).toBeGreaterThan(0.8);
+      expect(Number(await cell('noisy-accuracy', column).getAttribute('data-value'))).toBeGreaterThan(0.2);
+      expect(Number(await cell('training-time', column).getAttribute('data-value'))).toBeGreaterThan(0);
+      expect(await cell('frequent-errors', column).getAttribute('data-value')).toMatch(
+        /^\d → \d \(\d+ fois\)/,
+      );
+    }
+    await screenshot(page.getByTestId('answer-comparison'), 'phase2-comparison-table');
+  });
+
   it('previews the modified test sets and draws both models’ accuracy on each', async () => {
     const { webUrl } = suite;
     const { page } = await suite.open(suite.seeded.token);

@@ -140,14 +140,25 @@ describe('séance 1 content', () => {
     ]);
   });
 
-  it('compares ML and DL with the DL training time and accuracy measured', () => {
-    const table = templateFields(template('tableau-comparatif')).find((field) => field.kind === 'table');
+  it('compares ML and DL, each column measured on its own run', () => {
+    const fields = templateFields(template('tableau-comparatif'));
+    expect(fields.filter((field) => field.kind === 'run').map((field) => [field.id, field.runKind])).toEqual([
+      ['run', undefined],
+      ['classical-run', 'classical'],
+    ]);
+    const table = fields.find((field) => field.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no table');
-    expect(table.columns.map((column) => column.id)).toEqual(['ml', 'dl']);
+    expect(table.columns.map((column) => [column.id, column.run])).toEqual([
+      ['ml', 'classical-run'],
+      ['dl', 'run'],
+    ]);
     expect(table.rows).toHaveLength(10);
+    const both = (fact: string) => ({ ml: fact, dl: fact });
     expect(table.rows.filter((row) => row.measured).map((row) => [row.id, row.measured])).toEqual([
-      ['training-time', { dl: 'trainingSeconds' }],
-      ['overall-accuracy', { dl: 'testAccuracy' }],
+      ['training-time', both('trainingSeconds')],
+      ['overall-accuracy', both('testAccuracy')],
+      ['noisy-accuracy', both('noisyAccuracy')],
+      ['frequent-errors', both('frequentMistakes')],
     ]);
   });
 

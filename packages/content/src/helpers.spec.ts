@@ -55,7 +55,7 @@ describe('validateAnswers', () => {
       }),
     ).toEqual([]);
     expect(
-      validateAnswers(table, { run: [], comparison: { 'training-time.ml': '2 s', 'ease.dl': 'Moyenne' } }),
+      validateAnswers(table, { run: [], comparison: { 'ease.ml': 'Simple', 'ease.dl': 'Moyenne' } }),
     ).toEqual([]);
     expect(validateAnswers(schema, { network: { loss: answerKey.loss as string } })).toEqual([]);
     expect(validateAnswers(synthesis, { 'self-assessment': { datasets: 'avance' } })).toEqual([]);

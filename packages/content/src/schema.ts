@@ -184,8 +184,16 @@ export const ZTextField = z.strictObject({
   hint: text.optional(),
   rows: z.number().int().min(1).max(20),
 });
-/** One of the student's runs; answer: [runId]. Measured fields and cells are read from the first one. */
-export const ZRunField = z.strictObject({ kind: z.literal('run'), id: ZContentId, label: text });
+/**
+ * One of the student's runs, a network's unless `runKind` says classical; answer: [runId]. Measured fields and
+ * cells are read from the template's first `run` field (a table column may name another).
+ */
+export const ZRunField = z.strictObject({
+  kind: z.literal('run'),
+  id: ZContentId,
+  label: text,
+  runKind: z.enum(['network', 'classical']).optional(),
+});
 /** Runs tied to a mission; answer: runId[]. */
 export const ZRunsField = z.strictObject({ kind: z.literal('runs'), id: ZContentId, label: text });
 /** A fact the platform measured on the template's run; no answer, shown read-only. */
@@ -206,7 +214,14 @@ export const ZTableField = z.strictObject({
   kind: z.literal('table'),
   id: ZContentId,
   label: text.optional(),
-  columns: z.array(ZOption).min(1),
+  columns: z
+    .array(
+      ZOption.extend({
+        /** The `run` field whose run this column's measured cells are read from (default: the first one). */
+        run: ZContentId.optional(),
+      }),
+    )
+    .min(1),
   rows: z
     .array(
       z.strictObject({
@@ -287,6 +302,16 @@ export const ZTemplate = z
       if (field.kind === 'table') {
         checkUnique(ctx, field.columns, (c) => [...path, 'columns', c, 'id'], 'La colonne', true);
         checkUnique(ctx, field.rows, (r) => [...path, 'rows', r, 'id'], 'La ligne', true);
+        const runFields = new Set(fields.filter((f) => f.field.kind === 'run').map((f) => f.id));
+        field.columns.forEach((column, c) => {
+          if (column.run !== undefined && !runFields.has(column.run)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'columns', c, 'run'],
+              message: `La colonne « ${column.id} » lit un champ « run » inconnu : « ${column.run} »`,
+            });
+          }
+        });
         const columns = new Set(field.columns.map((column) => column.id));
         field.rows.forEach((row, r) => {
           for (const column of Object.keys(row.measured ?? {})) {

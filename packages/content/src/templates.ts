@@ -167,18 +167,26 @@ const OBSERVATION_SHEET: TTemplate = {
   ],
 };
 
-/** Deliverable 2: classical ML vs deep learning; the DL column's measurements come from the student's run. */
+/** Deliverable 2: classical ML vs deep learning; each column's measurements come from the student's run of it. */
 const COMPARISON_TABLE: TTemplate = {
   id: 'tableau-comparatif',
   title: 'Tableau comparatif Machine Learning / Deep Learning',
   intro:
-    'Comparez les deux approches vues pendant l’atelier. Les cellules marquées « mesuré » viennent de votre entraînement ; rédigez les autres.',
+    'Comparez les deux approches vues pendant l’atelier. Les cellules marquées « mesuré » viennent de vos deux entraînements ; rédigez les autres.',
   submittable: true,
   sections: [
     {
       id: 'run',
-      title: 'Le réseau comparé',
-      fields: [{ kind: 'run', id: 'run', label: 'Votre entraînement de réseau de neurones' }],
+      title: 'Les modèles comparés',
+      fields: [
+        { kind: 'run', id: 'run', label: 'Votre entraînement de réseau de neurones' },
+        {
+          kind: 'run',
+          id: 'classical-run',
+          runKind: 'classical',
+          label: 'Votre modèle classique (atelier « Boîte noire »)',
+        },
+      ],
     },
     {
       id: 'table',
@@ -188,17 +196,33 @@ const COMPARISON_TABLE: TTemplate = {
           kind: 'table',
           id: 'comparison',
           columns: [
-            { id: 'ml', label: 'Machine Learning classique' },
-            { id: 'dl', label: 'Deep Learning' },
+            { id: 'ml', label: 'Machine Learning classique', run: 'classical-run' },
+            { id: 'dl', label: 'Deep Learning', run: 'run' },
           ],
           rows: [
             { id: 'data-preparation', label: 'Préparation des données' },
             { id: 'feature-extraction', label: 'Extraction des caractéristiques' },
             { id: 'main-parameters', label: 'Paramètres principaux' },
-            { id: 'training-time', label: "Temps d'entraînement", measured: { dl: 'trainingSeconds' } },
-            { id: 'overall-accuracy', label: 'Précision globale', measured: { dl: 'testAccuracy' } },
-            { id: 'noisy-accuracy', label: 'Précision sur données bruitées' },
-            { id: 'frequent-errors', label: 'Erreurs fréquentes' },
+            {
+              id: 'training-time',
+              label: "Temps d'entraînement",
+              measured: { ml: 'trainingSeconds', dl: 'trainingSeconds' },
+            },
+            {
+              id: 'overall-accuracy',
+              label: 'Précision globale',
+              measured: { ml: 'testAccuracy', dl: 'testAccuracy' },
+            },
+            {
+              id: 'noisy-accuracy',
+              label: 'Précision sur données bruitées',
+              measured: { ml: 'noisyAccuracy', dl: 'noisyAccuracy' },
+            },
+            {
+              id: 'frequent-errors',
+              label: 'Erreurs fréquentes',
+              measured: { ml: 'frequentMistakes', dl: 'frequentMistakes' },
+            },
             { id: 'ease', label: 'Facilité de mise en œuvre' },
             { id: 'interpretability', label: 'Interprétabilité' },
             { id: 'needs', label: 'Besoins en données et en calcul' },

@@ -118,6 +118,10 @@ export const ZMeasuredFact = z.enum([
   'correctSamples',
   /** The digits the student drew on this run's canvas and how the model read them. */
   'drawings',
+  /** Accuracy on the generalisation challenge's test images with Gaussian noise of medium strength. */
+  'noisyAccuracy',
+  /** The three most frequent confusions: "4 → 9 (57 fois) ; 9 → 4 (57 fois) ; …". */
+  'frequentMistakes',
 ]);
 export type TMeasuredFact = z.infer<typeof ZMeasuredFact>;
 

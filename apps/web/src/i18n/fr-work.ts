@@ -40,7 +40,10 @@ export const frWork = {
     source: 'Source : {source}',
     notMeasured: 'Pas encore mesuré : choisissez un entraînement terminé.',
     chooseRun: '— Choisir un entraînement —',
+    chooseClassicalRun: '— Choisir un modèle classique —',
     noRuns: 'Vous n’avez pas encore d’entraînement : lancez-en un depuis le Hello World.',
+    noClassicalRuns:
+      'Vous n’avez pas encore de modèle classique : entraînez-en un dans l’atelier « Boîte noire ».',
     runsLoading: 'Chargement de vos entraînements…',
     runOption: '{name} · {date} · {accuracy}',
     runNotFinished: '{name} · {date} · {status}',

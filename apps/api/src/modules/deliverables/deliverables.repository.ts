@@ -1,5 +1,5 @@
 import type { TAnswers } from '@dlclass/contracts';
-import type { Prisma, PrismaClient } from '@dlclass/db';
+import type { ExperimentKind, Prisma, PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
 import type { MeasuredRun } from './measured';
@@ -112,6 +112,16 @@ export class DeliverablesRepository {
     return count === 1;
   }
 
+  /** What each of these runs trains (network or classical model). */
+  async runKinds(ids: string[]): Promise<Map<string, ExperimentKind>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.prisma.experiment.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, kind: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.kind]));
+  }
+
   /** The user's runs among `ids`, with what the measured facts read (others' runs are left out). */
   findRuns(userId: string, ids: string[]): Promise<MeasuredRun[]> {
     if (ids.length === 0) return Promise.resolve([]);
@@ -120,6 +130,7 @@ export class DeliverablesRepository {
       select: {
         id: true,
         name: true,
+        kind: true,
         createdAt: true,
         backend: true,
         device: true,
@@ -128,7 +139,10 @@ export class DeliverablesRepository {
         testAccuracy: true,
         spec: true,
         evaluation: true,
-        epochs: { orderBy: { epoch: 'asc' }, select: { accuracy: true, valAccuracy: true } },
+        epochs: {
+          orderBy: { epoch: 'asc' },
+          select: { accuracy: true, valAccuracy: true, durationMs: true },
+        },
         drawings: { orderBy: { createdAt: 'asc' }, select: { intended: true, predicted: true } },
       },
     });

@@ -31,6 +31,10 @@ const NOT_SUBMITTABLE =
 const NOTHING_TO_SUBMIT = "Il n'y a encore rien à rendre : enregistrez vos réponses d'abord.";
 const NO_PLACEMENT = "Cette activité n'a pas de schéma à annoter.";
 const NOT_YOUR_RUN = "Cette expérience n'est pas l'une des vôtres.";
+const WRONG_KIND = {
+  NETWORK: 'Choisissez un entraînement de réseau de neurones, pas un modèle classique.',
+  CLASSICAL: 'Choisissez un modèle classique (atelier « Boîte noire »), pas un réseau de neurones.',
+} as const;
 
 const stale = (currentVersion: number) =>
   new DomainError(ErrorCode.StaleVersion, undefined, undefined, { currentVersion });
@@ -147,12 +151,19 @@ export class DeliverablesService {
     return template;
   }
 
-  /** Form and ids against the template, then every cited run must be the student's own. */
+  /** Form and ids against the template, then every cited run must be the student's own, of the field's kind. */
   private async checkAnswers(auth: AuthContext, template: TTemplate, answers: TAnswers): Promise<void> {
     const problems = validateAnswers(template, answers);
     if (problems.length > 0) throw new DomainError(ErrorCode.ValidationFailed, undefined, problems);
     const cited = templateFields(template).flatMap((field) =>
-      citedRuns(field, answers[field.id]).map((runId) => ({ field: `answers.${field.id}`, runId })),
+      citedRuns(field, answers[field.id]).map((runId) => ({
+        field: `answers.${field.id}`,
+        runId,
+        kind:
+          field.kind === 'run' && field.runKind === 'classical'
+            ? ('CLASSICAL' as const)
+            : ('NETWORK' as const),
+      })),
     );
     const own = await this.access.checkAccess(
       auth,
@@ -165,6 +176,15 @@ export class DeliverablesService {
         ErrorCode.ValidationFailed,
         undefined,
         foreign.map((c) => ({ field: c.field, message: NOT_YOUR_RUN })),
+      );
+    }
+    const kinds = await this.repository.runKinds(cited.map((c) => c.runId));
+    const mismatched = cited.filter((c) => kinds.get(c.runId) !== c.kind);
+    if (mismatched.length > 0) {
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        undefined,
+        mismatched.map((c) => ({ field: c.field, message: WRONG_KIND[c.kind] })),
       );
     }
   }

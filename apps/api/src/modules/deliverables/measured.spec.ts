@@ -18,6 +18,7 @@ function run(overrides: Partial<MeasuredRun> = {}): MeasuredRun {
   return {
     id: '00000000-0000-4000-8000-0000000000a1',
     name: 'cnn-1',
+    kind: 'NETWORK',
     // 09:12 UTC = 10:12 in Paris (winter time)
     createdAt: new Date('2026-11-25T09:12:00Z'),
     backend: 'tensorflow',
@@ -88,12 +89,71 @@ describe('measuredFacts (what the platform measured on the student runs)', () =>
     }
   });
 
-  it("fills the comparison table's measured cells (deep learning column) from the chosen run", () => {
-    const r = run();
-    const measured = measuredFacts(template('tableau-comparatif'), { run: [r.id] }, new Map([[r.id, r]]));
-    expect(measured['comparison.training-time.dl']?.value).toBe(83.5);
-    expect(measured['comparison.overall-accuracy.dl']?.value).toBe(0.987);
-    expect(measured['comparison.training-time.ml']).toBeUndefined();
+  it("fills the comparison table's measured cells, each column from its own run", () => {
+    const mistakes = [
+      { label: 4, prediction: 9, count: 57, examples: [] },
+      { label: 9, prediction: 4, count: 41, examples: [] },
+      { label: 5, prediction: 3, count: 30, examples: [] },
+      { label: 8, prediction: 3, count: 12, examples: [] },
+    ];
+    const robustness = {
+      images: 1000,
+      clean: 0.9,
+      sets: [
+        { kind: 'noise', strength: 0.15, accuracy: 0.8 },
+        { kind: 'noise', strength: 0.3, accuracy: 0.55 },
+      ],
+    };
+    const network = run({ evaluation: { ...(run().evaluation as object), robustness } });
+    const forest = run({
+      id: '00000000-0000-4000-8000-0000000000c1',
+      name: 'Forêt aléatoire (100 arbres, pixels)',
+      kind: 'CLASSICAL',
+      spec: {
+        dataset: 'mnist',
+        features: 'pixels',
+        model: { algorithm: 'random-forest', trees: 100 },
+        trainSize: 10_000,
+        validationSplit: 0.1,
+      },
+      durationMs: 9_000,
+      testAccuracy: 0.94,
+      evaluation: { ...(run().evaluation as object), mistakes, fitMs: 4_321, predictMs: 300 },
+    });
+    const runs = new Map([network, forest].map((r) => [r.id, r]));
+    const table = template('tableau-comparatif');
+
+    const networkOnly = measuredFacts(table, { run: [network.id] }, runs);
+    // the epochs' durations when known (the run also loads and evaluates), else the whole run's
+    expect(networkOnly['comparison.training-time.dl']?.value).toBe(83.5);
+    const timed = run({
+      epochs: [
+        { accuracy: 0.9, valAccuracy: 0.9, durationMs: 30_040 },
+        { accuracy: 0.95, valAccuracy: 0.95, durationMs: 29_900 },
+      ],
+    });
+    expect(
+      measuredFacts(table, { run: [timed.id] }, new Map([[timed.id, timed]]))['comparison.training-time.dl']
+        ?.value,
+    ).toBe(59.9);
+    expect(networkOnly['comparison.overall-accuracy.dl']?.value).toBe(0.987);
+    expect(networkOnly['comparison.noisy-accuracy.dl']?.value).toBe(0.55);
+    // a run trained before mistakes were measured: nothing to quote
+    expect(networkOnly['comparison.frequent-errors.dl']?.value).toBeNull();
+    expect(networkOnly['comparison.training-time.ml']).toEqual({ value: null, source: null });
+
+    const both = measuredFacts(table, { run: [network.id], 'classical-run': [forest.id] }, runs);
+    // a classical model's training time is its fit, not its whole run
+    expect(both['comparison.training-time.ml']).toEqual({
+      value: 4.3,
+      source: 'Expérience « Forêt aléatoire (100 arbres, pixels) » du 25/11 à 10:12',
+    });
+    expect(both['comparison.overall-accuracy.ml']?.value).toBe(0.94);
+    expect(both['comparison.noisy-accuracy.ml']?.value).toBeNull();
+    expect(both['comparison.frequent-errors.ml']?.value).toBe(
+      '4 → 9 (57 fois) ; 9 → 4 (41 fois) ; 5 → 3 (30 fois)',
+    );
+    expect(both['comparison.overall-accuracy.dl']?.value).toBe(0.987);
   });
 
   it('documents an experiment: the one parameter changed, its two values and both accuracies', () => {

@@ -1,12 +1,16 @@
 import { type TField, type TTemplate, templateFields } from '@dlclass/content';
 import {
   IMAGE_SIZE,
+  PERTURBATION_STRENGTHS,
   type TAnswers,
+  type TClassicalSpec,
   type TEvaluation,
   type TExperimentSpec,
   type TLayer,
   type TMeasuredFact,
   type TMeasuredValue,
+  ZClassicalResult,
+  ZClassicalSpec,
   ZEvaluation,
   ZExperimentSpec,
 } from '@dlclass/contracts';
@@ -16,6 +20,7 @@ import { describeModel, splitSizes } from '@dlclass/ml';
 export interface MeasuredRun {
   id: string;
   name: string;
+  kind: 'NETWORK' | 'CLASSICAL';
   createdAt: Date;
   backend: string | null;
   device: string | null;
@@ -25,7 +30,7 @@ export interface MeasuredRun {
   spec: unknown;
   evaluation: unknown;
   /** In epoch order. */
-  epochs: { accuracy: number; valAccuracy: number | null }[];
+  epochs: { accuracy: number; valAccuracy: number | null; durationMs?: number }[];
   drawings: { intended: number | null; predicted: number }[];
 }
 
@@ -66,37 +71,81 @@ export function drawingsSummary(drawings: MeasuredRun['drawings']): string {
   return `${plural(drawings.length, 'dessin', 'dessins')} : ${parts.join(', ')}`;
 }
 
-type ParsedRun = { spec: TExperimentSpec | null; evaluation: TEvaluation | null };
+const ZStoredEvaluation = ZEvaluation.omit({ testAccuracy: true, testLoss: true });
+type TStoredEvaluation = Omit<TEvaluation, 'testAccuracy' | 'testLoss'>;
+
+type ParsedRun = {
+  spec: TExperimentSpec | null;
+  classical: TClassicalSpec | null;
+  evaluation: TStoredEvaluation | null;
+  /** A classical run's fit time, in milliseconds. */
+  fitMs: number | null;
+};
 const parsedRuns = new WeakMap<MeasuredRun, ParsedRun>();
 
 /** A run's stored spec and evaluation, read once against today's contracts (null where they no longer fit). */
 function parsed(run: MeasuredRun): ParsedRun {
   let result = parsedRuns.get(run);
   if (!result) {
-    const spec = ZExperimentSpec.safeParse(run.spec);
-    const evaluation = run.evaluation == null ? null : ZEvaluation.safeParse(run.evaluation);
+    // stored without its two scalars, which have their own columns
+    const evaluation = run.evaluation == null ? null : ZStoredEvaluation.safeParse(run.evaluation);
+    const classical = run.kind === 'CLASSICAL' ? ZClassicalSpec.safeParse(run.spec) : null;
+    const network = run.kind === 'NETWORK' ? ZExperimentSpec.safeParse(run.spec) : null;
+    const times = ZClassicalResult.shape.fitMs.safeParse(
+      (run.evaluation as { fitMs?: unknown } | null)?.fitMs,
+    );
     result = {
-      spec: spec.success ? spec.data : null,
+      spec: network?.success ? network.data : null,
+      classical: classical?.success ? classical.data : null,
       evaluation: evaluation?.success ? evaluation.data : null,
+      fitMs: run.kind === 'CLASSICAL' && times.success ? times.data : null,
     };
     parsedRuns.set(run, result);
   }
   return result;
 }
 
+/** "4 → 9 (57 fois) ; 9 → 4 (57 fois) ; 5 → 3 (55 fois)": the three most frequent confusions. */
+function mistakesText(evaluation: TStoredEvaluation | null): string | null {
+  const mistakes = evaluation?.mistakes;
+  if (!mistakes) return null;
+  if (mistakes.length === 0) return 'Aucune erreur';
+  return mistakes
+    .slice(0, 3)
+    .map((m) => `${m.label} → ${m.prediction} (${m.count} fois)`)
+    .join(' ; ');
+}
+
+/**
+ * How long a network trained: its epochs (what a classical model's fit time compares with), or its whole run
+ * when the epochs' durations are not known. A classical model's is its fit time.
+ */
+function trainingMs(run: MeasuredRun): number | null {
+  const durations = run.epochs.map((epoch) => epoch.durationMs);
+  if (durations.length > 0 && durations.every((ms) => ms !== undefined))
+    return durations.reduce((sum: number, ms) => sum + (ms ?? 0), 0);
+  return run.durationMs;
+}
+
+/** The medium strength of the challenge's Gaussian noise, quoted by the comparison table. */
+const NOISE_STRENGTH = PERTURBATION_STRENGTHS.noise[1];
+
 /** One fact of one run; numbers stay numbers (accuracies 0 to 1), the page formats them. */
 export function factOf(run: MeasuredRun, fact: TMeasuredFact): string | number | null {
-  const { spec, evaluation } = parsed(run);
+  const { spec, classical, evaluation, fitMs } = parsed(run);
   const training = spec?.training;
-  const split = training ? splitSizes(training.trainSize, training.validationSplit) : null;
+  const sizes = training ?? classical;
+  const split = sizes ? splitSizes(sizes.trainSize, sizes.validationSplit) : null;
   const lastEpoch = run.epochs.at(-1);
   switch (fact) {
     case 'backend':
       return run.backend;
     case 'device':
       return run.device;
-    case 'dataset':
-      return spec ? DATASET_NAMES[spec.dataset] : null;
+    case 'dataset': {
+      const dataset = (spec ?? classical)?.dataset;
+      return dataset ? DATASET_NAMES[dataset] : null;
+    }
     case 'trainImages':
       return split?.train ?? null;
     case 'validationImages':
@@ -125,8 +174,10 @@ export function factOf(run: MeasuredRun, fact: TMeasuredFact): string | number |
       return lastEpoch?.valAccuracy ?? null;
     case 'testAccuracy':
       return run.testAccuracy;
-    case 'trainingSeconds':
-      return run.durationMs === null ? null : Math.round(run.durationMs / 100) / 10;
+    case 'trainingSeconds': {
+      const ms = run.kind === 'CLASSICAL' ? fitMs : trainingMs(run);
+      return ms === null ? null : Math.round(ms / 100) / 10;
+    }
     case 'correctSamples': {
       if (!evaluation) return null;
       const right = evaluation.samples.filter((s) => s.label === s.prediction).length;
@@ -134,6 +185,13 @@ export function factOf(run: MeasuredRun, fact: TMeasuredFact): string | number |
     }
     case 'drawings':
       return drawingsSummary(run.drawings);
+    case 'noisyAccuracy':
+      return (
+        evaluation?.robustness?.sets.find((set) => set.kind === 'noise' && set.strength === NOISE_STRENGTH)
+          ?.accuracy ?? null
+      );
+    case 'frequentMistakes':
+      return mistakesText(evaluation);
   }
 }
 
@@ -214,7 +272,7 @@ export function citedRuns(field: TField, answer: TAnswers[string] | undefined): 
 
 /**
  * The template's measured values for this student: `measured` fields and measured table cells from the
- * run the template's first `run` field names; for each documented experiment, what changed between its two
+ * run the template's first `run` field names (a table column may name another `run` field); for each documented experiment, what changed between its two
  * runs and their test accuracies. A value whose run is not chosen (or not among `runs`) is null.
  */
 export function measuredFacts(
@@ -223,9 +281,13 @@ export function measuredFacts(
   runs: ReadonlyMap<string, MeasuredRun>,
 ): Record<string, TMeasuredValue> {
   const fields = templateFields(template);
-  const runField = fields.find((field) => field.kind === 'run');
-  const mainRunId = runField ? citedRuns(runField, answers[runField.id])[0] : undefined;
-  const mainRun = mainRunId ? runs.get(mainRunId) : undefined;
+  /** The run a `run` field cites. */
+  const runOf = (fieldId: string | undefined) => {
+    const field = fields.find((f) => f.id === fieldId && f.kind === 'run');
+    const id = field ? citedRuns(field, answers[field.id])[0] : undefined;
+    return id ? runs.get(id) : undefined;
+  };
+  const mainRun = runOf(fields.find((field) => field.kind === 'run')?.id);
   const measure = (run: MeasuredRun | undefined, value: (run: MeasuredRun) => string | number | null) =>
     run ? { value: value(run), source: runSource(run) } : NOTHING;
 
@@ -234,9 +296,14 @@ export function measuredFacts(
     if (field.kind === 'measured') {
       measured[field.id] = measure(mainRun, (run) => factOf(run, field.fact));
     } else if (field.kind === 'table') {
+      const columnRuns = new Map(
+        field.columns.map((column) => [column.id, column.run === undefined ? mainRun : runOf(column.run)]),
+      );
       for (const row of field.rows) {
         for (const [column, fact] of Object.entries(row.measured ?? {})) {
-          measured[`${field.id}.${row.id}.${column}`] = measure(mainRun, (run) => factOf(run, fact));
+          measured[`${field.id}.${row.id}.${column}`] = measure(columnRuns.get(column), (run) =>
+            factOf(run, fact),
+          );
         }
       }
     } else if (field.kind === 'experiment') {

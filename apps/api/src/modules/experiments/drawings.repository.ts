@@ -1,5 +1,5 @@
 import type { TDrawingRequest } from '@dlclass/contracts';
-import type { Prisma, PrismaClient } from '@dlclass/db';
+import type { ExperimentKind, Prisma, PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
 
@@ -27,8 +27,12 @@ export class DrawingsRepository {
     });
   }
 
-  async hasModel(experimentId: string): Promise<boolean> {
-    return (await this.prisma.trainedModel.count({ where: { experimentId } })) > 0;
+  async kindOf(experimentId: string): Promise<ExperimentKind | null> {
+    const row = await this.prisma.experiment.findUnique({
+      where: { id: experimentId },
+      select: { kind: true },
+    });
+    return row?.kind ?? null;
   }
 
   count(experimentId: string): Promise<number> {

@@ -12,6 +12,9 @@ export const MAX_DRAWINGS_PER_RUN = 200;
 const toDrawing = (row: DrawingRow): TDrawing => ({ ...row, createdAt: row.createdAt.toISOString() });
 
 /** Digits a student drew on one of their runs' canvas, with how the run's model read them. */
+const CLASSICAL_HAS_NO_CANVAS =
+  'On ne dessine que pour un réseau de neurones : ce modèle est un modèle classique.';
+
 @Injectable()
 export class DrawingsService {
   constructor(
@@ -21,8 +24,10 @@ export class DrawingsService {
 
   async create(auth: AuthContext, experimentId: string, drawing: TDrawingRequest): Promise<TDrawing> {
     await this.access.requireAccess(auth, Permission.ExperimentUse, experimentId);
-    // drawings are read by a trained network in the browser: a classical run, or one not finished, has none
-    if (!(await this.repository.hasModel(experimentId))) throw new DomainError(ErrorCode.ModelNotReady);
+    // drawings are read by the run's network in the browser: a classical model has none
+    if ((await this.repository.kindOf(experimentId)) === 'CLASSICAL') {
+      throw new DomainError(ErrorCode.ValidationFailed, CLASSICAL_HAS_NO_CANVAS);
+    }
     if ((await this.repository.count(experimentId)) >= MAX_DRAWINGS_PER_RUN) {
       throw new DomainError(
         ErrorCode.ValidationFailed,

@@ -1,17 +1,21 @@
 'use client';
 
-import type { TExperimentSummary } from '@dlclass/contracts';
-import { type ReactNode, useId } from 'react';
+import type { TClassicalRunSummary, TExperimentSummary } from '@dlclass/contracts';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { FieldFrame } from '@/components/Field';
 import type { Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
+import { api } from '@/lib/api';
 import { formatDateTime, formatPercent } from '@/lib/format';
 import { useWork } from '../WorkProvider';
 import styles from '../work.module.css';
 import { asList } from './values';
 
+/** What a picker shows of a run, network or classical. */
+type TPickedRun = Pick<TExperimentSummary, 'id' | 'name' | 'createdAt' | 'status' | 'testAccuracy'>;
+
 /** How a run reads in a picker: its name, when, and its test accuracy (or its state while unfinished). */
-export function useRunLabel(): (run: TExperimentSummary) => string {
+export function useRunLabel(): (run: TPickedRun) => string {
   const { t, locale } = useI18n();
   return (run) => {
     const vars = { name: run.name, date: formatDateTime(locale, run.createdAt) };
@@ -26,9 +30,12 @@ export function useRunLabel(): (run: TExperimentSummary) => string {
 }
 
 /** What the run pickers say when there is nothing to pick from. */
-function runsNotice(t: Translate, runs: TExperimentSummary[] | null): ReactNode {
+function runsNotice(t: Translate, runs: TPickedRun[] | null, classical = false): ReactNode {
   if (runs === null) return <p className="muted small">{t('work.fields.runsLoading')}</p>;
-  if (runs.length === 0) return <p className="muted small">{t('work.fields.noRuns')}</p>;
+  if (runs.length === 0)
+    return (
+      <p className="muted small">{t(classical ? 'work.fields.noClassicalRuns' : 'work.fields.noRuns')}</p>
+    );
   return null;
 }
 
@@ -38,12 +45,16 @@ type RunSelectProps = {
   onChange: (runId: string) => void;
   error?: string | undefined;
   testId: string;
+  /** The classical models instead of the networks. */
+  classical?: boolean;
 };
 
 /** One of the student's runs, in a select (used by `run` fields and documented experiments). */
-export function RunSelect({ label, value, onChange, error, testId }: RunSelectProps) {
+export function RunSelect({ label, value, onChange, error, testId, classical = false }: RunSelectProps) {
   const { t } = useI18n();
-  const { work, runs } = useWork();
+  const { work, runs: networks } = useWork();
+  const classicalRuns = useClassicalRuns(classical);
+  const runs: TPickedRun[] | null = classical ? classicalRuns : networks;
   const runLabel = useRunLabel();
   const known = runs?.some((run) => run.id === value) ?? false;
   return (
@@ -57,7 +68,9 @@ export function RunSelect({ label, value, onChange, error, testId }: RunSelectPr
             onChange={(event) => onChange(event.target.value)}
             data-testid={testId}
           >
-            <option value="">{t('work.fields.chooseRun')}</option>
+            <option value="">
+              {t(classical ? 'work.fields.chooseClassicalRun' : 'work.fields.chooseRun')}
+            </option>
             {/* A chosen run not in the list (yet) stays chosen rather than silently cleared. */}
             {value && !known && <option value={value}>{value}</option>}
             {runs?.map((run) => (
@@ -66,15 +79,28 @@ export function RunSelect({ label, value, onChange, error, testId }: RunSelectPr
               </option>
             ))}
           </select>
-          {runsNotice(t, runs)}
+          {runsNotice(t, runs, classical)}
         </>
       )}
     </FieldFrame>
   );
 }
 
+/** The student's classical models, loaded when a picker needs them (null while loading or not needed). */
+function useClassicalRuns(needed: boolean): TClassicalRunSummary[] | null {
+  const [runs, setRuns] = useState<TClassicalRunSummary[] | null>(null);
+  useEffect(() => {
+    if (needed) api.classicalRuns().then(setRuns, () => setRuns([]));
+  }, [needed]);
+  return runs;
+}
+
 /** A `run` field: one run, answered as [runId]; the template's measured values are read from it. */
-export function RunAnswer({ field }: { field: { id: string; label: string } }) {
+export function RunAnswer({
+  field,
+}: {
+  field: { id: string; label: string; runKind?: 'network' | 'classical' | undefined };
+}) {
   const { work } = useWork();
   return (
     <RunSelect
@@ -83,6 +109,7 @@ export function RunAnswer({ field }: { field: { id: string; label: string } }) {
       onChange={(runId) => work.setAnswer(field.id, runId ? [runId] : [], { remeasure: true })}
       error={work.fieldErrors[field.id]}
       testId={`answer-${field.id}`}
+      classical={field.runKind === 'classical'}
     />
   );
 }
