@@ -416,6 +416,7 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/classical-runs',
         '/api/classical-runs/{id}',
         '/api/classical-runs/{id}/cancel',
+        '/api/classical-runs/{id}/real-world',
         '/api/classes/{classId}/deliverables/{deliverableId}/return',
         '/api/classes/{classId}/phases/{number}',
         '/api/classes/{classId}/quiz-bank',

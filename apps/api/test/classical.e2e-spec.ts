@@ -5,8 +5,15 @@ import {
   type TClassicalRun,
   type TClassicalRunSummary,
   type TExperimentSummary,
+  type TRealWorldDrawing,
 } from '@dlclass/contracts';
-import { createClass, createStudent, createTeacher, issueSessionToken } from '@dlclass/db/testing';
+import {
+  createClass,
+  createExperiment,
+  createStudent,
+  createTeacher,
+  issueSessionToken,
+} from '@dlclass/db/testing';
 import { Queue } from 'bullmq';
 import request from 'supertest';
 import { type Harness, REDIS_URL, sleep, startHarness, tinyRun } from './harness';
@@ -99,6 +106,30 @@ describe('classical runs through the API (real PostgreSQL, Redis and worker)', (
   });
 
   it('trains a random forest and a k-NN on zones: evaluation, mistakes with images, times, the challenge', async () => {
+    // the class's drawings: only those kept with consent and the digit meant join the real-world set
+    const drawer = await createStudent(h.db.prisma, classId, { displayName: 'Chloé' });
+    const network = await createExperiment(h.db.prisma, drawer);
+    const stroke = Array.from({ length: 784 }, (_, i) => (i % 28 > 12 && i % 28 < 16 ? 255 : 0));
+    const drawing = (intended: number | null, consent: boolean) => ({
+      userId: drawer.id,
+      experimentId: network.id,
+      pixels: Uint8Array.from(stroke),
+      intended,
+      predicted: 1,
+      probabilities: Array(10).fill(0.1),
+      consent,
+    });
+    const kept = await h.db.prisma.drawing.create({ data: drawing(1, true) });
+    await h.db.prisma.drawing.createMany({ data: [drawing(7, false), drawing(null, true)] });
+    const elsewhere = await createStudent(
+      h.db.prisma,
+      (await createClass(h.db.prisma, (await createTeacher(h.db.prisma)).id)).id,
+    );
+    const elsewhereRun = await createExperiment(h.db.prisma, elsewhere);
+    await h.db.prisma.drawing.create({
+      data: { ...drawing(4, true), userId: elsewhere.id, experimentId: elsewhereRun.id },
+    });
+
     await h.startWorker();
     const forestId = (
       await api()
@@ -140,6 +171,13 @@ describe('classical runs through the API (real PostgreSQL, Redis and worker)', (
     expect(result.evaluation.robustness).toMatchObject({ images: CHALLENGE_IMAGES });
     expect(result.evaluation.robustness?.sets).toHaveLength(PERTURBATIONS.length * 3);
 
+    const realWorld = (
+      await api().get(`/api/classical-runs/${forestId}/real-world`).set(as(aliceToken)).expect(200)
+    ).body as TRealWorldDrawing[];
+    expect(realWorld).toEqual([{ id: kept.id, intended: 1, predicted: expect.any(Number), pixels: stroke }]);
+    expect(result.evaluation.realWorld?.drawingIds).toEqual([kept.id]);
+    await api().get(`/api/classical-runs/${forestId}/real-world`).set(as(bobToken)).expect(404);
+
     const knn = await finished(knnId);
     expect(knn).toMatchObject({ status: 'succeeded', name: 'k plus proches voisins (k = 3, zones)' });
     expect(knn.result?.evaluation.testAccuracy).toBeGreaterThan(0.75);
@@ -178,7 +216,7 @@ describe('classical runs through the API (real PostgreSQL, Redis and worker)', (
       code: 'VALIDATION_FAILED',
       message: 'On ne dessine que pour un réseau de neurones : ce modèle est un modèle classique.',
     });
-    expect(await h.db.prisma.drawing.count()).toBe(0);
+    expect(await h.db.prisma.drawing.count({ where: { experimentId: latest?.id } })).toBe(0);
   });
 
   it("shows a student's classical runs to their teacher only, never to another student", async () => {

@@ -1,6 +1,11 @@
-import type { TClassicalResult, TEpochMetrics, TEvaluation } from '@dlclass/contracts';
+import {
+  REAL_WORLD_MAX_DRAWINGS,
+  type TClassicalResult,
+  type TEpochMetrics,
+  type TEvaluation,
+} from '@dlclass/contracts';
 import { type ExperimentKind, ExperimentStatus, type Prisma, type PrismaClient } from '@dlclass/db';
-import type { TModelArtifacts } from '@dlclass/ml';
+import type { TLabelledDrawing, TModelArtifacts } from '@dlclass/ml';
 
 export interface TRunTarget {
   id: string;
@@ -115,6 +120,24 @@ export class ExperimentRepository {
       }
       return true;
     });
+  }
+
+  /**
+   * The "real world" test set of a run: the newest drawings its class made with consent and the digit they
+   * meant (a run outside any class: its owner's own drawings).
+   */
+  async realWorldDrawings(run: { userId: string; classId: string | null }): Promise<TLabelledDrawing[]> {
+    const rows = await this.prisma.drawing.findMany({
+      where: {
+        consent: true,
+        intended: { not: null },
+        ...(run.classId ? { user: { classId: run.classId } } : { userId: run.userId }),
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: REAL_WORLD_MAX_DRAWINGS,
+      select: { id: true, pixels: true, intended: true },
+    });
+    return rows.map((row) => ({ id: row.id, pixels: row.pixels, intended: row.intended ?? 0 }));
   }
 
   async markCancelled(id: string): Promise<void> {

@@ -229,8 +229,9 @@ async function trainClassical(deps: TProcessorDeps, context: TRunContext, stored
   context.pollCancel(() => {
     cancelled = true;
   });
+  const drawings = await repository.realWorldDrawings(run);
   const started = performance.now();
-  const { evaluation, ...classical } = await trainer.classical(spec);
+  const { evaluation, ...classical } = await trainer.classical(spec, drawings);
   if (cancelled) {
     await repository.markCancelled(run.id);
     publisher.status(run, 'cancelled', { backend: trainer.backend });

@@ -7,7 +7,7 @@ import type {
   TExperimentSpec,
   TTrainingBackend,
 } from '@dlclass/contracts';
-import type { TBatchMetrics, TRunResult } from '@dlclass/ml';
+import type { TBatchMetrics, TLabelledDrawing, TRunResult } from '@dlclass/ml';
 import type { Logger } from './logger';
 import type {
   TFromThread,
@@ -139,9 +139,12 @@ export class TrainingThread {
     return { result: result.then((done) => expectKind(done, 'network').result), cancel };
   }
 
-  /** Trains and evaluates a classical model (one fit: nothing to report or cancel on the way). */
-  classical(spec: TClassicalSpec): Promise<TClassicalResult> {
-    return this.perform({ kind: 'classical', spec }, NO_PROGRESS).result.then(
+  /**
+   * Trains and evaluates a classical model, also on the class's drawings (one fit: nothing to report or cancel
+   * on the way).
+   */
+  classical(spec: TClassicalSpec, drawings: TLabelledDrawing[] = []): Promise<TClassicalResult> {
+    return this.perform({ kind: 'classical', spec, drawings }, NO_PROGRESS).result.then(
       (done) => expectKind(done, 'classical').result,
     );
   }

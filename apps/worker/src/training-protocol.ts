@@ -5,7 +5,7 @@ import type {
   TExperimentSpec,
   TTrainingBackend,
 } from '@dlclass/contracts';
-import type { TBatchMetrics, TRunResult } from '@dlclass/ml';
+import type { TBatchMetrics, TLabelledDrawing, TRunResult } from '@dlclass/ml';
 import type { TLoadedDatasets } from '@dlclass/ml/node';
 
 /** Why a run failed in the thread ('crashed': the thread itself died). */
@@ -24,7 +24,7 @@ export interface TThreadInit {
 /** What a run trains: a network (epochs, cancellable between batches) or a classical model (one fit). */
 export type TThreadTask =
   | { kind: 'network'; spec: TExperimentSpec }
-  | { kind: 'classical'; spec: TClassicalSpec };
+  | { kind: 'classical'; spec: TClassicalSpec; drawings: TLabelledDrawing[] };
 export type TThreadResult =
   | { kind: 'network'; result: TRunResult }
   | { kind: 'classical'; result: TClassicalResult };

@@ -65,12 +65,15 @@ async function main(): Promise<void> {
     if (message.type !== 'run') return;
     const { runId, task, cancelFlag } = message;
     const flag = new Int32Array(cancelFlag);
-    const perform = async ({ kind, spec }: TThreadTask): Promise<TThreadResult> =>
-      kind === 'classical'
-        ? { kind, result: await runClassical(tf, spec, datasets.get(spec.dataset)) }
+    const perform = async (todo: TThreadTask): Promise<TThreadResult> =>
+      todo.kind === 'classical'
+        ? {
+            kind: 'classical',
+            result: await runClassical(tf, todo.spec, datasets.get(todo.spec.dataset), todo.drawings),
+          }
         : {
-            kind,
-            result: await runExperiment(tf, spec, datasets.get(spec.dataset), {
+            kind: 'network',
+            result: await runExperiment(tf, todo.spec, datasets.get(todo.spec.dataset), {
               onBatch: (metrics) => send({ type: 'batch', runId, metrics }),
               onEpoch: (metrics, epochs) => send({ type: 'epoch', runId, metrics, epochs }),
               shouldCancel: () => Atomics.load(flag, 0) === 1,

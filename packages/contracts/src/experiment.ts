@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXPERIMENT_LIMITS as L } from './limits';
-import { ZRobustness } from './perturbation';
+import { ZRealWorld, ZRobustness } from './perturbation';
 
 const fr = {
   int: 'doit être un nombre entier',
@@ -212,6 +212,8 @@ export const ZEvaluation = z.object({
   mistakes: z.array(ZMistake).optional(),
   /** Absent from runs trained before the generalisation challenge existed. */
   robustness: ZRobustness.optional(),
+  /** A classical model's answers on the class's drawings (a network is tested on them in the browser). */
+  realWorld: ZRealWorld.optional(),
 });
 export type TEvaluation = z.infer<typeof ZEvaluation>;
 

@@ -43,3 +43,27 @@ export const ZRobustness = z.object({
   sets: z.array(z.object({ kind: ZPerturbation, strength: z.number(), accuracy: z.number() })),
 });
 export type TRobustness = z.infer<typeof ZRobustness>;
+
+/** The most drawings of the class a classical model is tested on (the newest ones). */
+export const REAL_WORLD_MAX_DRAWINGS = 500;
+
+/**
+ * The "real world" test set: digits the class drew on their canvases, kept with their authors' consent and the
+ * digit they meant; a classical model's answers on them, measured when it trained.
+ */
+export const ZRealWorld = z.object({
+  drawingIds: z.array(z.uuid()),
+  labels: z.array(z.number().int().min(0).max(9)),
+  predictions: z.array(z.number().int().min(0).max(9)),
+});
+export type TRealWorld = z.infer<typeof ZRealWorld>;
+
+/** One drawing of the real-world set, as GET /api/classical-runs/:id/real-world serves it. */
+export const ZRealWorldDrawing = z.object({
+  id: z.uuid(),
+  intended: z.number().int().min(0).max(9),
+  /** The classical model's answer. */
+  predicted: z.number().int().min(0).max(9),
+  pixels: z.array(z.number().int().min(0).max(255)),
+});
+export type TRealWorldDrawing = z.infer<typeof ZRealWorldDrawing>;

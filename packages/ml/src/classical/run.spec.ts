@@ -39,6 +39,20 @@ describe('runClassical', () => {
     const noise = robustness?.sets.filter((set) => set.kind === 'noise').map((set) => set.accuracy);
     expect(noise?.[2]).toBeLessThan(robustness?.clean ?? 0);
 
+    // the class's drawings, answered by the same model: here, the ten sample test images drawn again
+    const drawings = evaluation.samples.map((sample, i) => ({
+      id: `00000000-0000-4000-8000-00000000000${i}`,
+      pixels: Uint8Array.from(sample.pixels),
+      intended: sample.label,
+    }));
+    const withDrawings = await runClassical(tf, spec, mnist, drawings);
+    expect(withDrawings.evaluation.realWorld).toEqual({
+      drawingIds: drawings.map((d) => d.id),
+      labels: evaluation.samples.map((sample) => sample.label),
+      predictions: evaluation.samples.map((sample) => sample.prediction),
+    });
+    expect(evaluation.realWorld).toBeUndefined();
+
     // no seed: the networks' default one, so the same split and the same forest
     const seeded = await runClassical(tf, { ...spec, seed: DEFAULT_SEED }, mnist);
     expect(seeded.evaluation).toEqual(evaluation);

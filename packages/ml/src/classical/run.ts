@@ -1,7 +1,7 @@
 import { NUM_CLASSES, type TClassicalResult, type TClassicalSpec } from '@dlclass/contracts';
 import type { TF } from '../architecture';
 import { evaluation } from '../metrics';
-import { sampleTrainingData, type TMnist } from '../mnist';
+import { PIXELS_PER_IMAGE, sampleTrainingData, type TDigitSet, type TMnist } from '../mnist';
 import { measureRobustness } from '../robustness';
 // a spec without a seed uses the networks' default: both then see the same split
 import { DEFAULT_SEED } from '../train';
@@ -11,12 +11,31 @@ import { LogisticRegression } from './logistic-regression';
 import { predictedClasses } from './predictions';
 import { RandomForest } from './random-forest';
 
+/** A digit a student drew (784 grey levels) and the digit they meant. */
+export interface TLabelledDrawing {
+  id: string;
+  pixels: Uint8Array;
+  intended: number;
+}
+
+function drawingSet(drawings: readonly TLabelledDrawing[]): TDigitSet {
+  const images = new Uint8Array(drawings.length * PIXELS_PER_IMAGE);
+  for (const [i, drawing] of drawings.entries()) images.set(drawing.pixels, i * PIXELS_PER_IMAGE);
+  return { images, labels: Uint8Array.from(drawings, (d) => d.intended), count: drawings.length };
+}
+
 /**
  * A classical run from start to end: the spec's seeded training subset (its validation part left out, as a
  * network leaves it out), features, fit, predictions on the whole test set, and the same evaluation as a
  * network's (its loss: the mean cross-entropy of the predicted probabilities) and the generalisation challenge.
  */
-export async function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): Promise<TClassicalResult> {
+export async function runClassical(
+  tf: TF,
+  spec: TClassicalSpec,
+  data: TMnist,
+  /** The class's consented drawings with the digit meant: the "real world" test set. */
+  drawings: readonly TLabelledDrawing[] = [],
+): Promise<TClassicalResult> {
   const seed = spec.seed ?? DEFAULT_SEED;
   const { train } = sampleTrainingData(data.train, {
     trainSize: spec.trainSize,
@@ -49,11 +68,19 @@ export async function runClassical(tf: TF, spec: TClassicalSpec, data: TMnist): 
     loss -= Math.log(Math.max(p, 1e-7));
   }
   const evaluated = evaluation(data.test, { loss: loss / data.test.count, predictions, confidences });
-  const robustness = await measureRobustness(data.test, (set) =>
-    predictedClasses(fitted.predictProbabilities(digitFeatures(set, spec.features))),
-  );
+  const predict = (set: TDigitSet) =>
+    predictedClasses(fitted.predictProbabilities(digitFeatures(set, spec.features)));
+  const robustness = await measureRobustness(data.test, predict);
+  const realWorld =
+    drawings.length === 0
+      ? undefined
+      : {
+          drawingIds: drawings.map((drawing) => drawing.id),
+          labels: drawings.map((drawing) => drawing.intended),
+          predictions: Array.from(predict(drawingSet(drawings))),
+        };
   return {
-    evaluation: { ...evaluated, robustness },
+    evaluation: { ...evaluated, robustness, ...(realWorld ? { realWorld } : {}) },
     fitMs: Math.round(fitMs),
     predictMs: Math.round(predictMs),
   };

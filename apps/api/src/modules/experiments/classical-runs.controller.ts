@@ -4,11 +4,13 @@ import {
   type TClassicalRunSummary,
   type TClassicalSpec,
   type TListExperimentsQuery,
+  type TRealWorldDrawing,
   type TSubmitExperimentResponse,
   ZClassicalRun,
   ZClassicalRunSummary,
   ZClassicalSpec,
   ZListExperimentsQuery,
+  ZRealWorldDrawing,
   ZSubmitExperimentResponse,
 } from '@dlclass/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
@@ -64,6 +66,17 @@ export class ClassicalRunsController {
   @ApiErrors(401, 404)
   get(@Auth() auth: AuthContext, @Param('id') id: string): Promise<TClassicalRun> {
     return this.service.getClassical(auth, id);
+  }
+
+  @Get(':id/real-world')
+  @ApiOperation({
+    summary:
+      'Les dessins de la classe (avec consentement) sur lesquels le modèle classique a été testé, et ses réponses',
+  })
+  @ApiZodResponse(200, ZRealWorldDrawing.array(), 'Dessins, les plus récents en premier')
+  @ApiErrors(401, 404)
+  realWorld(@Auth() auth: AuthContext, @Param('id') id: string): Promise<TRealWorldDrawing[]> {
+    return this.service.realWorld(auth, id);
   }
 
   @Post(':id/cancel')

@@ -142,6 +142,11 @@ export class ExperimentsRepository {
     });
   }
 
+  /** The pixels of these drawings (those that still exist). */
+  drawingPixels(ids: string[]): Promise<{ id: string; pixels: Uint8Array }[]> {
+    return this.prisma.drawing.findMany({ where: { id: { in: ids } }, select: { id: true, pixels: true } });
+  }
+
   async findModel(id: string) {
     return this.prisma.trainedModel.findUnique({
       where: { experimentId: id },

@@ -8,6 +8,7 @@ import {
   type TExperimentSpec,
   type TExperimentSummary,
   type TListExperimentsQuery,
+  type TRealWorldDrawing,
   type TSubmitExperimentResponse,
 } from '@dlclass/contracts';
 import { ExperimentKind } from '@dlclass/db';
@@ -144,6 +145,28 @@ export class ExperimentsService {
     await this.access.requireAccess(auth, Permission.ExperimentRead, id);
     const row = await this.load(id, ExperimentKind.CLASSICAL);
     return experimentMapper.classicalRun(row, await this.queuePosition(row));
+  }
+
+  /**
+   * The class's drawings a classical model was tested on, with its answers: the page tests the student's
+   * network on the same ones. A drawing deleted since is left out.
+   */
+  async realWorld(auth: AuthContext, id: string): Promise<TRealWorldDrawing[]> {
+    await this.access.requireAccess(auth, Permission.ExperimentRead, id);
+    const realWorld = experimentMapper.classicalRun(await this.load(id, ExperimentKind.CLASSICAL), null)
+      .result?.evaluation.realWorld;
+    if (!realWorld) return [];
+    const drawings = new Map(
+      (await this.repository.drawingPixels(realWorld.drawingIds)).map((drawing) => [drawing.id, drawing]),
+    );
+    return realWorld.drawingIds.flatMap((drawingId, i) => {
+      const drawing = drawings.get(drawingId);
+      const predicted = realWorld.predictions[i];
+      const intended = realWorld.labels[i];
+      return drawing && predicted !== undefined && intended !== undefined
+        ? [{ id: drawingId, intended, predicted, pixels: Array.from(drawing.pixels) }]
+        : [];
+    });
   }
 
   async cancel(auth: AuthContext, id: string): Promise<TExperiment> {
