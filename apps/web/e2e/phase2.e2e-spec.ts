@@ -1,12 +1,23 @@
 // Phase 2's workshops in Chromium, against the real stack: a classical model trained from the "black box" page
 // (its bad parameter refused with the reason, then a good one queued and trained by the worker) and compared
-// with the student's network on the same metrics; the generalisation challenge's preview and both models' drop.
+// with the student's network on the same metrics; the comparison table's measured cells from both; the
+// generalisation challenge's preview, both models' drop, and both read the class's shared drawings.
 import type { TExperimentSpecInput } from '@dlclass/contracts';
 import { PERTURBATIONS } from '@dlclass/contracts';
-import { createClass, createStudent, createTeacher, issueSessionToken } from '@dlclass/db/testing';
+import {
+  createClass,
+  createExperiment,
+  createStudent,
+  createTeacher,
+  issueSessionToken,
+} from '@dlclass/db/testing';
+import { loadMnist } from '@dlclass/ml/node';
 import { browserSuite, screenshot } from './browser';
 
 jest.setTimeout(600_000);
+
+/** The classmate's drawings of the real-world test set. */
+const DRAWINGS = 6;
 
 /** The student's network: small enough to train in seconds on the test machine. */
 const smallNetwork: TExperimentSpecInput = {
@@ -24,6 +35,21 @@ describe('Phase 2 workshops in Chromium', () => {
       lockedPhases: [],
     });
     const student = await createStudent(db.prisma, schoolClass.id, { displayName: 'Noé Martin' });
+    // a classmate's drawings, shared with consent: real handwritten digits (MNIST test images)
+    const classmate = await createStudent(db.prisma, schoolClass.id, { displayName: 'Inès Roy' });
+    const canvasRun = await createExperiment(db.prisma, classmate);
+    const { test } = loadMnist();
+    await db.prisma.drawing.createMany({
+      data: Array.from({ length: DRAWINGS }, (_, i) => ({
+        userId: classmate.id,
+        experimentId: canvasRun.id,
+        pixels: test.images.slice(i * 784, (i + 1) * 784),
+        intended: test.labels[i] as number,
+        predicted: test.labels[i] as number,
+        probabilities: Array(10).fill(0.1),
+        consent: true,
+      })),
+    });
     return { token: await issueSessionToken(db.prisma, student.id) };
   });
 
@@ -114,6 +140,17 @@ describe('Phase 2 workshops in Chromium', () => {
     const percents = (await noise.first().locator('td').allTextContents()).slice(0, 4);
     const values = percents.map((text) => Number(text.replace(/\s|%/g, '').replace(',', '.')));
     expect(values[3]).toBeLessThan(values[0] as number);
+    // the class's drawings: the classical model's answers from its run, the network's computed in this browser
+    await page
+      .getByTestId('real-world-network')
+      .and(page.locator('[data-value]'))
+      .waitFor({ timeout: 60_000 });
+    for (const side of ['classical', 'network']) {
+      const accuracy = Number(await page.getByTestId(`real-world-${side}`).getAttribute('data-value'));
+      expect(accuracy * DRAWINGS).toBeCloseTo(Math.round(accuracy * DRAWINGS));
+      expect(accuracy).toBeGreaterThanOrEqual(0.5);
+    }
+    expect(await page.getByTestId('real-world-drawings').locator('figure').count()).toBe(DRAWINGS);
     await screenshot(page, 'phase2-generalisation');
   });
 });

@@ -116,6 +116,16 @@ export const enPhase2: typeof frPhase2 = {
     accuracyOf: '{model}: {value} %',
     tableTitle: 'The measures',
     missing: 'This model was trained before the challenge: train it again to measure it.',
+    realWorld: {
+      title: "3. The real world: the class's drawings",
+      intro:
+        "The digits the class drew in the Hello World, kept with their authors' consent and the digit they meant. The classical model read them when it trained; your network reads them here, in your browser.",
+      none: 'No drawing of the class (with consent and the digit meant) when this classical model trained. Draw in the Hello World, agreeing to share, then train a classical model again.',
+      modelError: 'Could not load your network: {message}',
+      score: '{right} / {count} ({percent} %)',
+      alt: 'A {digit} drawn by the class',
+      answers: 'meant {intended} · classical {classical} · network {network}',
+    },
     questionsTitle: 'To discuss',
     questions: {
       which: 'Which model generalises best? On which modifications?',

@@ -116,6 +116,16 @@ export const frPhase2 = {
     accuracyOf: '{model} : {value} %',
     tableTitle: 'Les mesures',
     missing: 'Ce modèle a été entraîné avant le défi : relancez-le pour le mesurer.',
+    realWorld: {
+      title: '3. Le monde réel : les dessins de la classe',
+      intro:
+        'Les chiffres dessinés par la classe dans le Hello World, gardés avec l’accord de leurs auteurs et le chiffre voulu. Le modèle classique les a lus à son entraînement ; votre réseau les lit ici, dans votre navigateur.',
+      none: 'Aucun dessin de la classe (avec accord et chiffre indiqué) quand ce modèle classique s’est entraîné. Dessinez dans le Hello World en acceptant de partager, puis réentraînez un modèle classique.',
+      modelError: 'Impossible de charger votre réseau : {message}',
+      score: '{right} / {count} ({percent} %)',
+      alt: 'Un {digit} dessiné par la classe',
+      answers: 'voulu {intended} · classique {classical} · réseau {network}',
+    },
     questionsTitle: 'À discuter',
     questions: {
       which: 'Quel modèle généralise le mieux ? Sur quelles modifications ?',

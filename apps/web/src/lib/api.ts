@@ -13,6 +13,7 @@ import {
   type THealth,
   type TJoinRequest,
   type TLoginRequest,
+  type TRealWorldDrawing,
   type TSubmitExperimentResponse,
   type TUser,
   ZApiError,
@@ -93,6 +94,8 @@ export const api = {
   cancelExperiment: (id: string) => request<unknown>('POST', `/experiments/${encodeURIComponent(id)}/cancel`),
   classicalRuns: () => request<TClassicalRunSummary[]>('GET', '/classical-runs'),
   classicalRun: (id: string) => request<TClassicalRun>('GET', `/classical-runs/${encodeURIComponent(id)}`),
+  classicalRealWorld: (id: string) =>
+    request<TRealWorldDrawing[]>('GET', `/classical-runs/${encodeURIComponent(id)}/real-world`),
   submitClassicalRun: (spec: TClassicalSpecInput) =>
     request<TSubmitExperimentResponse>('POST', '/classical-runs', spec),
   modelUrl: (id: string) => `/api/experiments/${encodeURIComponent(id)}/model`,

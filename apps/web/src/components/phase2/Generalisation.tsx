@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  IMAGE_SIZE,
   PERTURBATION_STRENGTHS,
   PERTURBATIONS,
   type TDatasetExample,
@@ -11,6 +12,7 @@ import { PIXELS_PER_IMAGE, perturbSet, type TDigitSet } from '@dlclass/ml';
 import { useMemo } from 'react';
 import { DigitImage } from '@/components/DigitImage';
 import { LoadState } from '@/components/LoadState';
+import { Stats } from '@/components/Stats';
 import { TableHead } from '@/components/TableHead';
 import type { Locale, Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
@@ -18,6 +20,7 @@ import { api } from '@/lib/api';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { useSocket } from '@/lib/socket';
 import { useApiData } from '@/lib/useApiData';
+import { useBrowserModel } from '@/lib/useBrowserModel';
 import { useLiveClassicalRuns, useLiveRuns } from '@/lib/useLiveRuns';
 import { LoadedPair, ModelPairPicker, useModelPair } from './ModelPair';
 import type { TPairIds } from './pair-params';
@@ -61,6 +64,17 @@ export function Generalisation({ initial }: { initial: TPairIds }) {
               />
             )}
           </LoadedPair>
+        )}
+      </section>
+      <section className="card">
+        <h2>{t('phase2.generalisation.realWorld.title')}</h2>
+        <p className="muted">{t('phase2.generalisation.realWorld.intro')}</p>
+        {pair.classicalId && pair.networkId && (
+          <RealWorld
+            key={`${pair.classicalId}/${pair.networkId}`}
+            classicalId={pair.classicalId}
+            networkId={pair.networkId}
+          />
         )}
         <h3>{t('phase2.generalisation.questionsTitle')}</h3>
         <ul>
@@ -230,7 +244,7 @@ function Drops({ classical, network }: { classical: TMeasured; network: TMeasure
                       </td>
                     ))}
                     <td className="num">
-                      {formatNumber(locale, ((values[0] ?? 0) - (values[3] ?? 0)) * 100, 1)} pts
+                      {t('phase2.generalisation.points', { value: pct((values[0] ?? 0) - (values[3] ?? 0)) })}
                     </td>
                   </tr>
                 );
@@ -311,5 +325,87 @@ function DropPanel({
         ))}
       </svg>
     </figure>
+  );
+}
+
+/** How many of the class's drawings the page shows (all of them are counted). */
+const REAL_WORLD_SHOWN = 48;
+
+/**
+ * The class's drawings: the classical model's answers come from its run, the network reads them here, in the
+ * browser, with its own weights.
+ */
+function RealWorld({ classicalId, networkId }: { classicalId: string; networkId: string }) {
+  const { t, locale } = useI18n();
+  const drawings = useApiData(() => api.classicalRealWorld(classicalId));
+  const list = drawings.data;
+  const { loaded, error } = useBrowserModel(list?.length ? api.modelUrl(networkId) : null);
+  const networkAnswers = useMemo(() => {
+    if (!loaded || !list?.length) return null;
+    const { tf, model } = loaded;
+    return tf.tidy(() => {
+      const input = tf.tensor4d(
+        Float32Array.from(
+          list.flatMap((d) => d.pixels),
+          (v) => v / 255,
+        ),
+        [list.length, IMAGE_SIZE, IMAGE_SIZE, 1],
+      );
+      const output = model.predict(input);
+      return Array.from((Array.isArray(output) ? output[0] : output)?.argMax(-1).dataSync() ?? []);
+    });
+  }, [loaded, list]);
+  if (!list) return <LoadState loaded={false} error={drawings.error} />;
+  if (list.length === 0) return <p className="muted">{t('phase2.generalisation.realWorld.none')}</p>;
+  if (error)
+    return (
+      <p className="alert alert-error">
+        {t('phase2.generalisation.realWorld.modelError', { message: error })}
+      </p>
+    );
+  const score = (answers: readonly number[]) =>
+    answers.filter((answer, i) => answer === list[i]?.intended).length;
+  const stat = (label: string, answers: readonly number[] | null, testId: string) => ({
+    label,
+    value: answers
+      ? t('phase2.generalisation.realWorld.score', {
+          right: score(answers),
+          count: list.length,
+          percent: formatPercent(locale, score(answers) / list.length),
+        })
+      : t('common.loading'),
+    testId,
+    ...(answers ? { dataValue: score(answers) / list.length } : {}),
+  });
+  return (
+    <>
+      <Stats
+        items={[
+          stat(
+            t('phase2.pair.classical'),
+            list.map((d) => d.predicted),
+            'real-world-classical',
+          ),
+          stat(t('phase2.pair.network'), networkAnswers, 'real-world-network'),
+        ]}
+      />
+      <div className="digit-grid" data-testid="real-world-drawings">
+        {list.slice(0, REAL_WORLD_SHOWN).map((drawing, i) => (
+          <figure key={drawing.id} className="digit-figure">
+            <DigitImage
+              pixels={drawing.pixels}
+              label={t('phase2.generalisation.realWorld.alt', { digit: drawing.intended })}
+            />
+            <figcaption>
+              {t('phase2.generalisation.realWorld.answers', {
+                intended: drawing.intended,
+                classical: drawing.predicted,
+                network: networkAnswers?.[i] ?? '…',
+              })}
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </>
   );
 }
