@@ -14,20 +14,16 @@ import { StatusBadge } from '@/components/StatusBadge';
 import { TableHead } from '@/components/TableHead';
 import { useI18n } from '@/i18n/client';
 import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
-import { useSocket } from '@/lib/socket';
-import { useLiveClassicalRuns, useLiveRuns } from '@/lib/useLiveRuns';
 import { ClassicalForm } from './ClassicalForm';
-import { LoadedPair, ModelPairPicker, useModelPair } from './ModelPair';
+import { ComparedPair, useModelPair } from './ModelPair';
 import type { TPairIds } from './pair-params';
 import './phase2.css';
 
 /** The "Boîte noire" workshop: train a classical model, then compare it with a network on the same test set. */
 export function BlackBox({ initial }: { initial: TPairIds }) {
   const { t } = useI18n();
-  const { socket } = useSocket();
-  const classical = useLiveClassicalRuns(socket);
-  const networks = useLiveRuns(socket, null);
-  const pair = useModelPair(classical.runs, networks.runs, initial);
+  const pair = useModelPair(initial);
+  const classical = pair.classicalRuns;
   return (
     <div className="phase2">
       <h1>{t('phase2.blackBox.title')}</h1>
@@ -42,16 +38,9 @@ export function BlackBox({ initial }: { initial: TPairIds }) {
       <section className="card">
         <h2>{t('phase2.blackBox.compareTitle')}</h2>
         <p className="muted">{t('phase2.blackBox.compareIntro')}</p>
-        <ModelPairPicker pair={pair} />
-        {pair.classicalId && pair.networkId && (
-          <LoadedPair
-            key={`${pair.classicalId}/${pair.networkId}`}
-            classicalId={pair.classicalId}
-            networkId={pair.networkId}
-          >
-            {(run, network) => <SideBySide classical={run} network={network} />}
-          </LoadedPair>
-        )}
+        <ComparedPair pair={pair}>
+          {(run, network) => <SideBySide classical={run} network={network} />}
+        </ComparedPair>
       </section>
     </div>
   );

@@ -18,11 +18,9 @@ import type { Locale, Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
 import { formatNumber, formatPercent } from '@/lib/format';
-import { useSocket } from '@/lib/socket';
 import { useApiData } from '@/lib/useApiData';
 import { useBrowserModel } from '@/lib/useBrowserModel';
-import { useLiveClassicalRuns, useLiveRuns } from '@/lib/useLiveRuns';
-import { LoadedPair, ModelPairPicker, useModelPair } from './ModelPair';
+import { ComparedPair, useModelPair } from './ModelPair';
 import type { TPairIds } from './pair-params';
 import './phase2.css';
 
@@ -34,10 +32,7 @@ const COLORS = { classical: '#d9730d', network: '#2f5fd0' } as const;
 /** The generalisation challenge: what the modified test sets look like, then how much each model loses on them. */
 export function Generalisation({ initial }: { initial: TPairIds }) {
   const { t } = useI18n();
-  const { socket } = useSocket();
-  const classical = useLiveClassicalRuns(socket);
-  const networks = useLiveRuns(socket, null);
-  const pair = useModelPair(classical.runs, networks.runs, initial);
+  const pair = useModelPair(initial);
   return (
     <div className="phase2">
       <h1>{t('phase2.generalisation.title')}</h1>
@@ -50,21 +45,14 @@ export function Generalisation({ initial }: { initial: TPairIds }) {
       <section className="card">
         <h2>{t('phase2.generalisation.resultsTitle')}</h2>
         <p className="muted">{t('phase2.generalisation.resultsIntro')}</p>
-        <ModelPairPicker pair={pair} />
-        {pair.classicalId && pair.networkId && (
-          <LoadedPair
-            key={`${pair.classicalId}/${pair.networkId}`}
-            classicalId={pair.classicalId}
-            networkId={pair.networkId}
-          >
-            {(run, network) => (
-              <Drops
-                classical={{ name: run.name, robustness: run.result?.evaluation.robustness }}
-                network={{ name: network.name, robustness: network.evaluation?.robustness }}
-              />
-            )}
-          </LoadedPair>
-        )}
+        <ComparedPair pair={pair}>
+          {(run, network) => (
+            <Drops
+              classical={{ name: run.name, robustness: run.result?.evaluation.robustness }}
+              network={{ name: network.name, robustness: network.evaluation?.robustness }}
+            />
+          )}
+        </ComparedPair>
       </section>
       <section className="card">
         <h2>{t('phase2.generalisation.realWorld.title')}</h2>

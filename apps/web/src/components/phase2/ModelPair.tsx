@@ -1,11 +1,6 @@
 'use client';
 
-import type {
-  TClassicalRun,
-  TClassicalRunSummary,
-  TExperiment,
-  TExperimentSummary,
-} from '@dlclass/contracts';
+import type { TClassicalRun, TExperiment } from '@dlclass/contracts';
 import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
 import { SelectField } from '@/components/Field';
@@ -13,7 +8,9 @@ import { LoadState } from '@/components/LoadState';
 import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
 import { formatPercent } from '@/lib/format';
+import { useSocket } from '@/lib/socket';
 import { useApiData } from '@/lib/useApiData';
+import { useLiveClassicalRuns, useLiveRuns } from '@/lib/useLiveRuns';
 import { PAIR_PARAMS, type TPairIds } from './pair-params';
 
 type Finished = { id: string; name: string; status: string; testAccuracy: number | null };
@@ -24,15 +21,17 @@ const finished = <R extends Finished>(runs: R[] | null) =>
 const chosen = (id: string | undefined, runs: Finished[]) =>
   (id && runs.some((run) => run.id === id) ? id : runs[0]?.id) ?? null;
 
-/** The classical model and the network a phase-2 page compares: the student's choice, kept in the address. */
-export function useModelPair(
-  classicalRuns: TClassicalRunSummary[] | null,
-  networkRuns: TExperimentSummary[] | null,
-  initial: TPairIds,
-) {
+/**
+ * The classical model and the network a phase-2 page compares: the student's runs of both kinds, followed live,
+ * and their choice, kept in the address.
+ */
+export function useModelPair(initial: TPairIds) {
+  const { socket } = useSocket();
+  const classicalRuns = useLiveClassicalRuns(socket);
+  const networkRuns = useLiveRuns(socket, null);
   const [ids, setIds] = useState<TPairIds>(initial);
-  const classical = finished(classicalRuns);
-  const networks = finished(networkRuns);
+  const classical = finished(classicalRuns.runs);
+  const networks = finished(networkRuns.runs);
   const select = (next: TPairIds) => {
     const merged = { ...ids, ...next };
     setIds(merged);
@@ -42,6 +41,7 @@ export function useModelPair(
     window.history.replaceState(null, '', `?${query}`);
   };
   return {
+    classicalRuns,
     classical,
     networks,
     classicalId: chosen(ids.classical, classical),
@@ -50,8 +50,10 @@ export function useModelPair(
   };
 }
 
+export type TModelPair = ReturnType<typeof useModelPair>;
+
 /** The two selects of the pair, or what to do when one side has no finished run yet. */
-export function ModelPairPicker({ pair }: { pair: ReturnType<typeof useModelPair> }) {
+export function ModelPairPicker({ pair }: { pair: TModelPair }) {
   const { t, locale } = useI18n();
   const option = (run: Finished) => ({
     value: run.id,
@@ -90,14 +92,31 @@ export function ModelPairPicker({ pair }: { pair: ReturnType<typeof useModelPair
   );
 }
 
-/** Loads the two chosen runs in full, then shows them (give it a `key` of both ids: a new pair, a new load). */
-export function LoadedPair({
-  classicalId,
-  networkId,
+/** The picker, then the two chosen runs loaded in full and shown (a new pair: a new load). */
+export function ComparedPair({
+  pair,
   children,
 }: {
-  classicalId: string;
-  networkId: string;
+  pair: TModelPair;
+  children: (classical: TClassicalRun, network: TExperiment) => ReactNode;
+}) {
+  return (
+    <>
+      <ModelPairPicker pair={pair} />
+      {pair.classicalId && pair.networkId && (
+        <LoadedPair key={`${pair.classicalId}/${pair.networkId}`} ids={[pair.classicalId, pair.networkId]}>
+          {children}
+        </LoadedPair>
+      )}
+    </>
+  );
+}
+
+function LoadedPair({
+  ids: [classicalId, networkId],
+  children,
+}: {
+  ids: [string, string];
   children: (classical: TClassicalRun, network: TExperiment) => ReactNode;
 }) {
   const { data, error } = useApiData(() =>
