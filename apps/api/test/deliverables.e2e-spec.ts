@@ -327,6 +327,19 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
       expect(measured['comparison.overall-accuracy.ml']?.value).toBe(0.93);
       expect(measured['comparison.frequent-errors.ml']?.value).toBe('4 → 9 (40 fois)');
       expect(measured['comparison.overall-accuracy.dl']?.value).toBe(0.987);
+
+      // a draft typed before those cells were measured: read and saved again without them, the rest kept
+      const legacy = { 'training-time.ml': '5 s', 'ease.ml': 'Simple' };
+      await h.db.prisma.deliverable.update({
+        where: { userId_activity: { userId: alice.id, activity: 'tableau-comparatif' } },
+        data: { answers: { run: [aliceRun], 'classical-run': [forest.id], comparison: legacy } },
+      });
+      expect((await read(alice, 'tableau-comparatif')).answers.comparison).toEqual({ 'ease.ml': 'Simple' });
+      await save(alice, 'tableau-comparatif', 1, { run: [aliceRun], comparison: legacy }).expect(200);
+      expect((await stored(alice, 'tableau-comparatif'))?.answers).toEqual({
+        run: [aliceRun],
+        comparison: { 'ease.ml': 'Simple' },
+      });
     });
 
     it("lets only the run's owner draw on it; its owner and the class's teacher may read the drawings", async () => {

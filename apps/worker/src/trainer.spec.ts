@@ -1,22 +1,31 @@
-import { REFERENCE_EXPERIMENT, type TExperimentSpec } from '@dlclass/contracts';
+import { REFERENCE_EXPERIMENT, type TExperimentSpec, ZClassicalSpec } from '@dlclass/contracts';
 import pino from 'pino';
 import { TrainingError, TrainingThread } from './trainer';
 
 /**
- * A stand-in training thread (plain CommonJS, no tfjs): ready at once; a run of one epoch crashes the thread
- * with an uncaught error ('error' then, a little later, 'exit'); any other run ends at once as cancelled.
+ * A stand-in training thread (plain CommonJS, no tfjs): ready at once; a network of one epoch crashes the
+ * thread with an uncaught error ('error' then, a little later, 'exit'); any other network ends at once as
+ * cancelled; a classical model answers with the number of drawings it was given as its fit time.
  */
 const STAND_IN_THREAD = `
 const { parentPort } = require('node:worker_threads');
 parentPort.postMessage({ type: 'ready', backend: 'cpu', device: 'stand-in', tensors: 7 });
 parentPort.on('message', (message) => {
   if (message.type !== 'run') return;
-  if (message.spec.training.epochs === 1) {
+  const { task } = message;
+  if (task.kind === 'classical') {
+    parentPort.postMessage({
+      type: 'done', runId: message.runId, tensors: 7,
+      result: { kind: 'classical', result: { evaluation: null, fitMs: task.drawings.length, predictMs: 0 } },
+    });
+    return;
+  }
+  if (task.spec.training.epochs === 1) {
     setImmediate(() => { throw new Error('boom'); });
     return;
   }
   parentPort.postMessage({
-    type: 'done', runId: message.runId, result: { status: 'cancelled', epochs: [] }, tensors: 7,
+    type: 'done', runId: message.runId, result: { kind: 'network', result: { status: 'cancelled', epochs: [] } }, tensors: 7,
   });
 });
 `;
@@ -57,6 +66,17 @@ describe('TrainingThread', () => {
       status: 'cancelled',
     });
     expect(trainer.tensorsAfterLastRun).toBe(7);
+  });
+
+  it('hands a classical model its spec and the drawings, and answers with its result', async () => {
+    const spec = ZClassicalSpec.parse({ model: { algorithm: 'knn', k: 3 }, trainSize: 1_000 });
+    const drawing = { id: '00000000-0000-4000-8000-000000000001', pixels: new Uint8Array(784), intended: 4 };
+    await expect(trainer.classical(spec, [drawing, drawing])).resolves.toMatchObject({ fitMs: 2 });
+    // one thread, one job at a time: a network after it still runs
+    const callbacks = { onBatch: () => undefined, onEpoch: () => undefined };
+    await expect(trainer.run(withEpochs(2), callbacks).result).resolves.toMatchObject({
+      status: 'cancelled',
+    });
   });
 
   it("runs on a fresh thread after a crash, whatever the old thread's late 'exit' does", async () => {

@@ -9,6 +9,7 @@ import {
   templateFor,
   textFieldIds,
   validateAnswers,
+  withoutMeasuredCells,
 } from './helpers';
 import { QUIZ_BANK } from './quiz-bank';
 import type { TGlossaryTerm, TPlacementField, TQuizQuestionContent } from './schema';
@@ -107,6 +108,17 @@ describe('validateAnswers', () => {
       'answers.comparison.nowhere.ml',
       'answers.comparison.ease.svm',
     ]);
+  });
+
+  it('drops the cells a table now measures from an older draft, and keeps every other answer', () => {
+    const draft = {
+      run: [RUN],
+      comparison: { 'training-time.ml': '3 s', 'noisy-accuracy.dl': 'bof', 'ease.ml': 'Simple' },
+    };
+    const cleaned = withoutMeasuredCells(table, draft);
+    expect(cleaned).toEqual({ run: [RUN], comparison: { 'ease.ml': 'Simple' } });
+    expect(validateAnswers(table, cleaned)).toEqual([]);
+    expect(draft.comparison['training-time.ml']).toBe('3 s'); // the caller's object is left as it was
   });
 
   it('rejects unknown slots and labels, and a label placed twice', () => {

@@ -97,6 +97,24 @@ function answerProblems(field: TField, value: TAnswerValue): [string, string][] 
 }
 
 /**
+ * The answers without the table cells the template now measures: a draft written before a cell became
+ * measured keeps everything else, instead of being refused for a cell the student no longer sees.
+ */
+export function withoutMeasuredCells(template: TTemplate, answers: TAnswers): TAnswers {
+  const cleaned: TAnswers = { ...answers };
+  for (const field of templateFields(template)) {
+    const value = cleaned[field.id];
+    if (field.kind !== 'table' || typeof value !== 'object' || value === null || Array.isArray(value))
+      continue;
+    const measured = new Set(
+      field.rows.flatMap((row) => Object.keys(row.measured ?? {}).map((column) => `${row.id}.${column}`)),
+    );
+    cleaned[field.id] = Object.fromEntries(Object.entries(value).filter(([cell]) => !measured.has(cell)));
+  }
+  return cleaned;
+}
+
+/**
  * Checks that answers fit the template: known field ids and the form each field kind expects (drafts may
  * leave anything out). Whether run ids belong to the student is for the API to check.
  */

@@ -2,7 +2,7 @@
 
 import { IMAGE_SIZE, NUM_CLASSES } from '@dlclass/contracts';
 import { drawingToMnistInput } from '@dlclass/ml';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { DigitImage } from '@/components/DigitImage';
 import { useI18n } from '@/i18n/client';
 import { formatPercent } from '@/lib/format';
@@ -18,7 +18,14 @@ const DIGITS = Array.from({ length: NUM_CLASSES }, (_, digit) => digit);
  * the browser at every stroke. Shared by the Hello World (the student's own model) and the demonstrations
  * (the model the project ships).
  */
-export function DigitPad({ loaded }: { loaded: BrowserModel | null }) {
+export function DigitPad({
+  loaded,
+  footer,
+}: {
+  loaded: BrowserModel | null;
+  /** Shown under the probabilities, given what the model read of the current drawing (null: nothing drawn). */
+  footer?: (read: { input: Float32Array; probabilities: number[] } | null) => ReactNode;
+}) {
   const { t, locale } = useI18n();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
@@ -176,6 +183,7 @@ export function DigitPad({ loaded }: { loaded: BrowserModel | null }) {
             );
           })}
         </ul>
+        {footer?.(probabilities ? { input, probabilities } : null)}
       </div>
     </div>
   );

@@ -298,6 +298,13 @@ export const en: Messages = {
       probabilityLabel: '{digit}: {value}%',
       prediction: 'The model thinks it is a {digit} ({confidence}%).',
       empty: 'Draw a digit to see the model’s answer.',
+      saveTitle: 'Keep this drawing',
+      intended: 'The digit you meant to draw',
+      intendedUnknown: 'I would rather not say',
+      consent:
+        'I agree that this drawing joins the class\'s "real world" test set (generalisation challenge).',
+      save: 'Save the drawing',
+      saved: '{count} drawing(s) saved with this model.',
     },
   },
   teacher: {

@@ -298,6 +298,13 @@ export const fr = {
       probabilityLabel: '{digit} : {value} %',
       prediction: 'Le modèle pense que c’est un {digit} ({confidence} %).',
       empty: 'Dessinez un chiffre pour voir la réponse du modèle.',
+      saveTitle: 'Garder ce dessin',
+      intended: 'Le chiffre que vous avez voulu dessiner',
+      intendedUnknown: 'Je ne le dis pas',
+      consent:
+        'J’accepte que ce dessin rejoigne le jeu de test « monde réel » de la classe (défi de généralisation).',
+      save: 'Enregistrer le dessin',
+      saved: '{count} dessin(s) enregistré(s) avec ce modèle.',
     },
   },
   teacher: {

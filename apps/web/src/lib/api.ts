@@ -7,6 +7,8 @@ import {
   type TClassicalSpecInput,
   type TDataset,
   type TDatasetInfo,
+  type TDrawing,
+  type TDrawingRequest,
   type TExperiment,
   type TExperimentSpecInput,
   type TExperimentSummary,
@@ -98,5 +100,7 @@ export const api = {
     request<TRealWorldDrawing[]>('GET', `/classical-runs/${encodeURIComponent(id)}/real-world`),
   submitClassicalRun: (spec: TClassicalSpecInput) =>
     request<TSubmitExperimentResponse>('POST', '/classical-runs', spec),
+  saveDrawing: (experimentId: string, drawing: TDrawingRequest) =>
+    request<TDrawing>('POST', `/experiments/${encodeURIComponent(experimentId)}/drawings`, drawing),
   modelUrl: (id: string) => `/api/experiments/${encodeURIComponent(id)}/model`,
 };

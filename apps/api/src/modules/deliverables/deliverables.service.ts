@@ -5,6 +5,7 @@ import {
   templateFields,
   templateFor,
   validateAnswers,
+  withoutMeasuredCells,
 } from '@dlclass/content';
 import {
   ErrorCode,
@@ -78,14 +79,15 @@ export class DeliverablesService {
     request: TSaveDeliverableRequest,
   ): Promise<TSaveDeliverableResponse> {
     const template = this.templateOf(activity);
-    await this.checkAnswers(auth, template, request.answers);
+    const answers = withoutMeasuredCells(template, request.answers);
+    await this.checkAnswers(auth, template, answers);
     const userId = auth.user.id;
     const savedAt = new Date();
     const write = {
       userId,
       activity,
-      answers: request.answers,
-      placementScore: scoreOf(placementCheckOf(template, request.answers)),
+      answers,
+      placementScore: scoreOf(placementCheckOf(template, answers)),
       savedAt,
     };
     if (request.version === 0) {
@@ -127,7 +129,7 @@ export class DeliverablesService {
   async checkPlacement(auth: AuthContext, activity: string): Promise<TPlacementCheck> {
     const template = this.templateOf(activity);
     const row = await this.repository.find(auth.user.id, activity);
-    const check = placementCheckOf(template, answersOf(row));
+    const check = placementCheckOf(template, answersOf(template, row));
     if (!check) throw new DomainError(ErrorCode.ValidationFailed, NO_PLACEMENT);
     return check;
   }
@@ -201,7 +203,7 @@ export class DeliverablesService {
     userId: string,
     row: DeliverableRow | null,
   ): Promise<TDeliverable> {
-    const answers = answersOf(row);
+    const answers = answersOf(template, row);
     const runIds = templateFields(template).flatMap((field) => citedRuns(field, answers[field.id]));
     const runs = await this.repository.findRuns(userId, [...new Set(runIds)]);
     const status: TDeliverableStatus = row ? (row.status.toLowerCase() as TDeliverableStatus) : 'draft';
@@ -224,9 +226,12 @@ export class DeliverablesService {
 
 const isLocked = (row: DeliverableRow) => row.status === 'SUBMITTED' || row.status === 'FINALISED';
 
-/** The stored answers (written only after validation; read back through the same schema). */
-function answersOf(row: DeliverableRow | null): TAnswers {
+/**
+ * The stored answers (written only after validation; read back through the same schema), without the cells
+ * the template has measured since they were written.
+ */
+function answersOf(template: TTemplate, row: DeliverableRow | null): TAnswers {
   if (!row) return {};
   const parsed = ZAnswers.safeParse(row.answers);
-  return parsed.success ? parsed.data : {};
+  return parsed.success ? withoutMeasuredCells(template, parsed.data) : {};
 }
