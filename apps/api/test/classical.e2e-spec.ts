@@ -178,6 +178,10 @@ describe('classical runs through the API (real PostgreSQL, Redis and worker)', (
     expect(result.evaluation.realWorld?.drawingIds).toEqual([kept.id]);
     await api().get(`/api/classical-runs/${forestId}/real-world`).set(as(bobToken)).expect(404);
 
+    // a classical model is not the Hello World's network: that activity is still to do
+    const lesson = await api().get('/api/lesson').set(as(aliceToken)).expect(200);
+    expect(lesson.body.progress['hello-world']).toBe('not-started');
+
     const knn = await finished(knnId);
     expect(knn).toMatchObject({ status: 'succeeded', name: 'k plus proches voisins (k = 3, zones)' });
     expect(knn.result?.evaluation.testAccuracy).toBeGreaterThan(0.75);

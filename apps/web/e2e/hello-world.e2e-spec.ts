@@ -126,6 +126,22 @@ describe('Hello World du Deep Learning in Chromium', () => {
     const predicted = Number(await page.getByTestId('drawing-prediction').getAttribute('data-digit'));
     expect(predicted).toBe(probabilities.indexOf(Math.max(...probabilities)));
     await screenshot(page.getByTestId('drawing-prediction'), 'hello-world-drawing');
+
+    // kept with the run, with the digit meant, in the class's real-world set on consent
+    await page.getByTestId('drawing-intended').selectOption('1');
+    await page.getByTestId('drawing-consent').check();
+    await page.getByTestId('drawing-save').click();
+    await page.locator('[data-testid="drawing-saved"][data-count="1"]').waitFor();
+    const [run] = (await (await page.request.get(`${suite.webUrl}/api/experiments`)).json()) as {
+      id: string;
+    }[];
+    const drawings = await (
+      await page.request.get(`${suite.webUrl}/api/experiments/${run?.id}/drawings`)
+    ).json();
+    expect(drawings).toEqual([
+      expect.objectContaining({ intended: 1, predicted, consent: true, experimentId: run?.id }),
+    ]);
+    await screenshot(page.getByTestId('save-drawing'), 'hello-world-save-drawing');
     await screenshot(teacherPage, 'hello-world-teacher');
   });
 

@@ -232,7 +232,8 @@ async function trainClassical(deps: TProcessorDeps, context: TRunContext, stored
   const drawings = await repository.realWorldDrawings(run);
   const started = performance.now();
   const { evaluation, ...classical } = await trainer.classical(spec, drawings);
-  if (cancelled) {
+  // a cancel asked after the last poll counts too: the student was told it would be honoured
+  if (cancelled || (await deps.redis.exists(cancelKey(run.id)))) {
     await repository.markCancelled(run.id);
     publisher.status(run, 'cancelled', { backend: trainer.backend });
     logger.info('classical training cancelled');

@@ -108,13 +108,24 @@ export type TClassicalRunSummary = z.infer<typeof ZClassicalRunSummary>;
 export const ZClassicalRun = ZClassicalRunSummary.extend({ result: ZClassicalResult.nullable() });
 export type TClassicalRun = z.infer<typeof ZClassicalRun>;
 
+/** The one parameter a student sets on a classical model: its trees, its k or its C. */
+export function classicalParameter(model: TClassicalModel): number {
+  switch (model.algorithm) {
+    case 'random-forest':
+      return model.trees;
+    case 'knn':
+      return model.k;
+    case 'logistic-regression':
+      return model.c;
+  }
+}
+
 /** A classical run's default name: "Forêt aléatoire (100 arbres, zones)". */
 export function classicalRunName({ model, features }: TClassicalSpec): string {
+  const value = classicalParameter(model);
   const parameter =
     model.algorithm === 'random-forest'
-      ? `${model.trees} arbre${model.trees > 1 ? 's' : ''}`
-      : model.algorithm === 'knn'
-        ? `k = ${model.k}`
-        : `C = ${model.c.toLocaleString('fr-FR')}`;
+      ? `${value} arbre${value > 1 ? 's' : ''}`
+      : `${model.algorithm === 'knn' ? 'k' : 'C'} = ${value.toLocaleString('fr-FR')}`;
   return `${CLASSICAL_MODEL_NAMES[model.algorithm]} (${parameter}, ${features})`;
 }

@@ -177,8 +177,14 @@ export const ZClassScore = z.object({
   digit: z.number().int().min(0).max(9),
   precision: z.number(),
   recall: z.number(),
+  /** Absent from runs evaluated before it was stored: f1Score(precision, recall) gives it. */
+  f1: z.number().optional(),
   support: z.number().int(),
 });
+
+/** F1: the harmonic mean of precision and recall (0 when both are 0). */
+export const f1Score = (precision: number, recall: number): number =>
+  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 
 /** One test image with the model's answer; pixels are 784 grey levels 0-255, row-major. */
 export const ZSamplePrediction = z.object({

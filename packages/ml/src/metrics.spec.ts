@@ -17,12 +17,12 @@ describe('metrics', () => {
     expect(matrix.flat().reduce((a, b) => a + b, 0)).toBe(6);
   });
 
-  it('computes precision, recall and support per digit, 0 when undefined', () => {
+  it('computes precision, recall, F1 and support per digit, 0 when undefined', () => {
     const scores = perClassScores(confusionMatrix([0, 0, 1, 2, 2, 2], [0, 1, 1, 2, 2, 0]));
-    expect(scores[0]).toEqual({ digit: 0, precision: 0.5, recall: 0.5, support: 2 });
-    expect(scores[1]).toEqual({ digit: 1, precision: 0.5, recall: 1, support: 1 });
-    expect(scores[2]).toEqual({ digit: 2, precision: 1, recall: 2 / 3, support: 3 });
-    expect(scores[9]).toEqual({ digit: 9, precision: 0, recall: 0, support: 0 });
+    expect(scores[0]).toEqual({ digit: 0, precision: 0.5, recall: 0.5, f1: 0.5, support: 2 });
+    expect(scores[1]).toEqual({ digit: 1, precision: 0.5, recall: 1, f1: 2 / 3, support: 1 });
+    expect(scores[2]).toEqual({ digit: 2, precision: 1, recall: 2 / 3, f1: 0.8, support: 3 });
+    expect(scores[9]).toEqual({ digit: 9, precision: 0, recall: 0, f1: 0, support: 0 });
   });
 
   it('picks the first test image of each digit as samples, with pixels 0-255', () => {

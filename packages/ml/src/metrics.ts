@@ -1,4 +1,10 @@
-import { NUM_CLASSES, type TEvaluation, type TMistake, type TSamplePrediction } from '@dlclass/contracts';
+import {
+  f1Score,
+  NUM_CLASSES,
+  type TEvaluation,
+  type TMistake,
+  type TSamplePrediction,
+} from '@dlclass/contracts';
 import { PIXELS_PER_IMAGE, type TDigitSet } from './mnist';
 
 /** confusion[trueDigit][predictedDigit] = count */
@@ -12,18 +18,15 @@ export function confusionMatrix(labels: ArrayLike<number>, predictions: ArrayLik
   return matrix;
 }
 
-/** Precision, recall and support of each digit from a confusion matrix (0 when undefined). */
+/** Precision, recall, F1 and support of each digit from a confusion matrix (0 when undefined). */
 export function perClassScores(matrix: number[][]): TEvaluation['perClass'] {
   return matrix.map((row, digit) => {
     const truePositives = row[digit] ?? 0;
     const support = row.reduce((a, b) => a + b, 0);
     const predicted = matrix.reduce((sum, r) => sum + (r[digit] ?? 0), 0);
-    return {
-      digit,
-      precision: predicted === 0 ? 0 : truePositives / predicted,
-      recall: support === 0 ? 0 : truePositives / support,
-      support,
-    };
+    const precision = predicted === 0 ? 0 : truePositives / predicted;
+    const recall = support === 0 ? 0 : truePositives / support;
+    return { digit, precision, recall, f1: f1Score(precision, recall), support };
   });
 }
 

@@ -110,6 +110,19 @@ export function shuffleInPlace<T extends { length: number; [i: number]: number }
   return array;
 }
 
+/** A set made of single images (drawings, examples): 784 grey levels 0-255 each, and their labels. */
+export function digitSetOf(images: readonly { pixels: ArrayLike<number>; label: number }[]): TDigitSet {
+  const set = {
+    images: new Uint8Array(images.length * PIXELS_PER_IMAGE),
+    labels: new Uint8Array(images.length),
+  };
+  for (const [i, image] of images.entries()) {
+    set.images.set(image.pixels, i * PIXELS_PER_IMAGE);
+    set.labels[i] = image.label;
+  }
+  return { ...set, count: images.length };
+}
+
 /** Copies the images at the given indices into a new set. */
 export function pick(set: TDigitSet, indices: ArrayLike<number>): TDigitSet {
   const count = indices.length;

@@ -35,7 +35,7 @@ export const enPhase2: typeof frPhase2 = {
       'The same MNIST images go to a classical machine-learning model and to a neural network. Train a classical model, then compare it with your network, criterion by criterion.',
     trainTitle: '1. Train a classical model',
     trainIntro:
-      'The classical model learns on the same split as the network (same training size and seed) and is evaluated on the same 10,000 test images.',
+      'For the same training size and seed, the classical model learns on the same images as a network; both are evaluated on the same 10,000 test images. The table below shows the sizes on both sides.',
     algorithm: 'Model',
     features: 'What the model sees',
     trainSize: 'Training images (before the validation share)',
@@ -45,7 +45,7 @@ export const enPhase2: typeof frPhase2 = {
     queued: 'Model queued: it appears below.',
     runsTitle: 'Your classical models',
     none: 'No classical model yet.',
-    columns: { name: 'Model', status: 'Status', accuracy: 'Accuracy', fit: 'Training' },
+    columns: { name: 'Model', status: 'Status', accuracy: 'Accuracy' },
     compareTitle: '2. Side by side',
     compareIntro: 'Choose the two models to compare: the same measures, on the same test images.',
     criterion: 'Criterion',
@@ -65,7 +65,7 @@ export const enPhase2: typeof frPhase2 = {
       network: 'The whole 28 × 28 image, values scaled to 0-1: the network learns its own features.',
     },
     parametersOf: {
-      'random-forest': '{value} trees',
+      'random-forest': '{value} tree(s)',
       knn: 'k = {value} neighbours',
       'logistic-regression': 'C = {value}',
       network:
@@ -78,15 +78,14 @@ export const enPhase2: typeof frPhase2 = {
     mistakeAlt: 'A {label} the model read as a {prediction}',
     noMistakes: 'No mistakes measured for this model.',
     oldRun: 'This network was trained before this measure existed: train it again to see it.',
-    loading: 'Loading…',
   },
   generalisation: {
     title: 'Generalisation challenge',
     intro:
-      'A good model also recognises digits a little different from those it saw. Each trained model is evaluated on 1,000 test images modified in seven ways, at three strengths: which one holds up best?',
+      'A good model also recognises digits a little different from those it saw. Each trained model is evaluated on {count} test images modified in seven ways, at three strengths: which one holds up best?',
     previewTitle: '1. The modified images',
     previewIntro:
-      "The same modifications, with the same seed, are applied to every class model's test images.",
+      'A few digits modified by the same code as the challenge images: every model of the class is tested on the same modified images, with the same seed.',
     original: 'Intact',
     strength: 'Strength {index}',
     kinds: {
@@ -109,7 +108,7 @@ export const enPhase2: typeof frPhase2 = {
     },
     resultsTitle: '2. The accuracy drop',
     resultsIntro:
-      "For each modification, each model's accuracy on the intact images, then at each strength. The lower the bar, the less the model generalises.",
+      "For each modification, each model's accuracy on the {count} intact images (the first of the test set), then at each strength. The lower the bar, the less the model generalises.",
     clean: 'Intact',
     drop: 'Drop at strength 3',
     points: '{value} pts',

@@ -33,7 +33,7 @@ export const frPhase2 = {
       'Les mêmes images MNIST vont à un modèle de Machine Learning classique et à un réseau de neurones. Entraînez un modèle classique, puis comparez-le à votre réseau, critère par critère.',
     trainTitle: '1. Entraîner un modèle classique',
     trainIntro:
-      'Le modèle classique apprend sur le même découpage que le réseau (même taille de jeu et même graine) et il est évalué sur les mêmes 10 000 images de test.',
+      'Pour une même taille de jeu et une même graine, le modèle classique apprend sur les mêmes images qu’un réseau ; tous deux sont évalués sur les mêmes 10 000 images de test. Le tableau ci-dessous montre les tailles des deux côtés.',
     algorithm: 'Modèle',
     features: 'Ce que voit le modèle',
     trainSize: "Images d'entraînement (avant la part de validation)",
@@ -43,7 +43,7 @@ export const frPhase2 = {
     queued: 'Modèle en file d’attente : il apparaît ci-dessous.',
     runsTitle: 'Vos modèles classiques',
     none: 'Aucun modèle classique pour l’instant.',
-    columns: { name: 'Modèle', status: 'État', accuracy: 'Précision', fit: 'Entraînement' },
+    columns: { name: 'Modèle', status: 'État', accuracy: 'Précision' },
     compareTitle: '2. Côte à côte',
     compareIntro: 'Choisissez les deux modèles à comparer : les mêmes mesures, sur les mêmes images de test.',
     criterion: 'Critère',
@@ -65,7 +65,7 @@ export const frPhase2 = {
         'L’image 28 × 28 entière, valeurs ramenées entre 0 et 1 : le réseau apprend lui-même ses caractéristiques.',
     },
     parametersOf: {
-      'random-forest': '{value} arbres',
+      'random-forest': '{value} arbre(s)',
       knn: 'k = {value} voisins',
       'logistic-regression': 'C = {value}',
       network:
@@ -78,15 +78,14 @@ export const frPhase2 = {
     mistakeAlt: 'Un {label} que le modèle a lu comme un {prediction}',
     noMistakes: 'Aucune erreur mesurée pour ce modèle.',
     oldRun: 'Ce réseau a été entraîné avant cette mesure : relancez-le pour la voir.',
-    loading: 'Chargement…',
   },
   generalisation: {
     title: 'Défi de généralisation',
     intro:
-      'Un bon modèle reconnaît aussi des chiffres un peu différents de ceux qu’il a vus. Chaque modèle entraîné est évalué sur 1 000 images de test modifiées de sept façons, à trois forces : qui résiste le mieux ?',
+      'Un bon modèle reconnaît aussi des chiffres un peu différents de ceux qu’il a vus. Chaque modèle entraîné est évalué sur {count} images de test modifiées de sept façons, à trois forces : qui résiste le mieux ?',
     previewTitle: '1. Les images modifiées',
     previewIntro:
-      'Les mêmes modifications, avec la même graine, sont appliquées aux images de test de tous les modèles de la classe.',
+      'Quelques chiffres modifiés par le même code que les images du défi : chaque modèle de la classe est testé sur les mêmes images modifiées, avec la même graine.',
     original: 'Intacte',
     strength: 'Force {index}',
     kinds: {
@@ -109,7 +108,7 @@ export const frPhase2 = {
     },
     resultsTitle: '2. La chute de précision',
     resultsIntro:
-      'Pour chaque modification, la précision de chaque modèle sur les images intactes puis à chaque force. Plus la barre baisse, moins le modèle généralise.',
+      'Pour chaque modification, la précision de chaque modèle sur les {count} images intactes (les premières du test) puis à chaque force. Plus la barre baisse, moins le modèle généralise.',
     clean: 'Intactes',
     drop: 'Chute à la force 3',
     points: '{value} pts',

@@ -111,7 +111,7 @@ export function useLiveRuns(socket: AppSocket | null, classId: string | null, en
 }
 
 /** The classical runs (random forest, k-NN, logistic regression). */
-export function useLiveClassicalRuns(socket: AppSocket | null, enabled = true) {
-  const { runs, error, reload } = useLiveList(socket, null, enabled, api.classicalRuns);
+export function useLiveClassicalRuns(socket: AppSocket | null) {
+  const { runs, error, reload } = useLiveList(socket, null, true, api.classicalRuns);
   return { runs, error, reload };
 }

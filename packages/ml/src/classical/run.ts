@@ -1,7 +1,7 @@
 import { NUM_CLASSES, type TClassicalResult, type TClassicalSpec } from '@dlclass/contracts';
 import type { TF } from '../architecture';
 import { evaluation } from '../metrics';
-import { PIXELS_PER_IMAGE, sampleTrainingData, type TDigitSet, type TMnist } from '../mnist';
+import { digitSetOf, sampleTrainingData, type TDigitSet, type TMnist } from '../mnist';
 import { measureRobustness } from '../robustness';
 // a spec without a seed uses the networks' default: both then see the same split
 import { DEFAULT_SEED } from '../train';
@@ -16,12 +16,6 @@ export interface TLabelledDrawing {
   id: string;
   pixels: Uint8Array;
   intended: number;
-}
-
-function drawingSet(drawings: readonly TLabelledDrawing[]): TDigitSet {
-  const images = new Uint8Array(drawings.length * PIXELS_PER_IMAGE);
-  for (const [i, drawing] of drawings.entries()) images.set(drawing.pixels, i * PIXELS_PER_IMAGE);
-  return { images, labels: Uint8Array.from(drawings, (d) => d.intended), count: drawings.length };
 }
 
 /**
@@ -77,7 +71,11 @@ export async function runClassical(
       : {
           drawingIds: drawings.map((drawing) => drawing.id),
           labels: drawings.map((drawing) => drawing.intended),
-          predictions: Array.from(predict(drawingSet(drawings))),
+          predictions: Array.from(
+            predict(
+              digitSetOf(drawings.map((drawing) => ({ pixels: drawing.pixels, label: drawing.intended }))),
+            ),
+          ),
         };
   return {
     evaluation: { ...evaluated, robustness, ...(realWorld ? { realWorld } : {}) },

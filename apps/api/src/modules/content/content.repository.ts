@@ -40,10 +40,14 @@ export class ContentRepository {
   /** What the progress rules read about one student. */
   async studentActivity(userId: string, now: Date): Promise<StudentActivityRows> {
     // Sequential on purpose: one connection, no overlapping queries on it.
-    const anyRun = await this.prisma.experiment.findFirst({ where: { userId }, select: { id: true } });
+    // the Hello World trains networks: a classical model does not count
+    const anyRun = await this.prisma.experiment.findFirst({
+      where: { userId, kind: 'NETWORK' },
+      select: { id: true },
+    });
     const succeededRun = anyRun
       ? await this.prisma.experiment.findFirst({
-          where: { userId, status: 'SUCCEEDED' },
+          where: { userId, kind: 'NETWORK', status: 'SUCCEEDED' },
           select: { id: true },
         })
       : null;

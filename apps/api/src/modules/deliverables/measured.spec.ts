@@ -44,8 +44,8 @@ function run(overrides: Partial<MeasuredRun> = {}): MeasuredRun {
       })),
     },
     epochs: [
-      { accuracy: 0.9, valAccuracy: 0.91 },
-      { accuracy: 0.97, valAccuracy: 0.975 },
+      { accuracy: 0.9, valAccuracy: 0.91, durationMs: 40_000 },
+      { accuracy: 0.97, valAccuracy: 0.975, durationMs: 41_500 },
     ],
     drawings: [
       { intended: 3, predicted: 3 },
@@ -124,18 +124,14 @@ describe('measuredFacts (what the platform measured on the student runs)', () =>
     const table = template('tableau-comparatif');
 
     const networkOnly = measuredFacts(table, { run: [network.id] }, runs);
-    // the epochs' durations when known (the run also loads and evaluates), else the whole run's
-    expect(networkOnly['comparison.training-time.dl']?.value).toBe(83.5);
-    const timed = run({
-      epochs: [
-        { accuracy: 0.9, valAccuracy: 0.9, durationMs: 30_040 },
-        { accuracy: 0.95, valAccuracy: 0.95, durationMs: 29_900 },
-      ],
-    });
+    // the epochs' durations (the run also loads and evaluates), or the whole run's when none was stored
+    expect(networkOnly['comparison.training-time.dl']?.value).toBe(81.5);
+    const unstored = run({ epochs: [] });
     expect(
-      measuredFacts(table, { run: [timed.id] }, new Map([[timed.id, timed]]))['comparison.training-time.dl']
-        ?.value,
-    ).toBe(59.9);
+      measuredFacts(table, { run: [unstored.id] }, new Map([[unstored.id, unstored]]))[
+        'comparison.training-time.dl'
+      ]?.value,
+    ).toBe(83.5);
     expect(networkOnly['comparison.overall-accuracy.dl']?.value).toBe(0.987);
     expect(networkOnly['comparison.noisy-accuracy.dl']?.value).toBe(0.55);
     // a run trained before mistakes were measured: nothing to quote

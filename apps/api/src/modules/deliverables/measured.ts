@@ -30,7 +30,7 @@ export interface MeasuredRun {
   spec: unknown;
   evaluation: unknown;
   /** In epoch order. */
-  epochs: { accuracy: number; valAccuracy: number | null; durationMs?: number }[];
+  epochs: { accuracy: number; valAccuracy: number | null; durationMs: number }[];
   drawings: { intended: number | null; predicted: number }[];
 }
 
@@ -117,14 +117,12 @@ function mistakesText(evaluation: TStoredEvaluation | null): string | null {
 }
 
 /**
- * How long a network trained: its epochs (what a classical model's fit time compares with), or its whole run
- * when the epochs' durations are not known. A classical model's is its fit time.
+ * How long a network trained: its epochs (what a classical model's fit time compares with; the run also loads
+ * and evaluates), or its whole run when no epoch was stored.
  */
 function trainingMs(run: MeasuredRun): number | null {
-  const durations = run.epochs.map((epoch) => epoch.durationMs);
-  if (durations.length > 0 && durations.every((ms) => ms !== undefined))
-    return durations.reduce((sum: number, ms) => sum + (ms ?? 0), 0);
-  return run.durationMs;
+  if (run.epochs.length === 0) return run.durationMs;
+  return run.epochs.reduce((sum, epoch) => sum + epoch.durationMs, 0);
 }
 
 /** The medium strength of the challenge's Gaussian noise, quoted by the comparison table. */

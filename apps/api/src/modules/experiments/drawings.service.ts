@@ -11,10 +11,10 @@ export const MAX_DRAWINGS_PER_RUN = 200;
 
 const toDrawing = (row: DrawingRow): TDrawing => ({ ...row, createdAt: row.createdAt.toISOString() });
 
-/** Digits a student drew on one of their runs' canvas, with how the run's model read them. */
 const CLASSICAL_HAS_NO_CANVAS =
   'On ne dessine que pour un réseau de neurones : ce modèle est un modèle classique.';
 
+/** Digits a student drew on one of their runs' canvas, with how the run's model read them. */
 @Injectable()
 export class DrawingsService {
   constructor(

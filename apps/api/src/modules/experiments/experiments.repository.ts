@@ -142,9 +142,12 @@ export class ExperimentsRepository {
     });
   }
 
-  /** The pixels of these drawings (those that still exist). */
+  /** The pixels of these drawings, those that still exist and are still shared with the class. */
   drawingPixels(ids: string[]): Promise<{ id: string; pixels: Uint8Array }[]> {
-    return this.prisma.drawing.findMany({ where: { id: { in: ids } }, select: { id: true, pixels: true } });
+    return this.prisma.drawing.findMany({
+      where: { id: { in: ids }, consent: true },
+      select: { id: true, pixels: true },
+    });
   }
 
   async findModel(id: string) {

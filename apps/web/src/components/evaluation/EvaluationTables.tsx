@@ -1,6 +1,6 @@
 'use client';
 
-import type { TEvaluation } from '@dlclass/contracts';
+import { f1Score, type TEvaluation } from '@dlclass/contracts';
 import { TableHead } from '@/components/TableHead';
 import { useI18n } from '@/i18n/client';
 import { formatNumber, formatPercent } from '@/lib/format';
@@ -79,10 +79,6 @@ export function ConfusionMatrix({
   );
 }
 
-/** F1: the harmonic mean of precision and recall (0 when both are 0). */
-const f1 = (precision: number, recall: number) =>
-  precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-
 /** Precision, recall, F1 and support of each class. */
 export function PerClassTable({
   perClass,
@@ -110,7 +106,7 @@ export function PerClassTable({
             <th scope="row">{names[c.digit] ?? c.digit}</th>
             <td className="num">{pct(c.precision)}</td>
             <td className="num">{pct(c.recall)}</td>
-            <td className="num">{pct(f1(c.precision, c.recall))}</td>
+            <td className="num">{pct(c.f1 ?? f1Score(c.precision, c.recall))}</td>
             <td className="num">{formatNumber(locale, c.support)}</td>
           </tr>
         ))}

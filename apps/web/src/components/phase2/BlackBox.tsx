@@ -1,6 +1,7 @@
 'use client';
 
 import {
+  classicalParameter,
   DATASET_DESCRIPTIONS,
   type TClassicalRun,
   type TClassicalRunSummary,
@@ -101,8 +102,7 @@ function SideBySide({ classical, network }: { classical: TClassicalRun; network:
     [
       t('phase2.blackBox.rows.parameters'),
       t(`phase2.blackBox.parametersOf.${model.algorithm}`, {
-        value:
-          model.algorithm === 'random-forest' ? model.trees : model.algorithm === 'knn' ? model.k : model.c,
+        value: classicalParameter(model),
       }),
       t('phase2.blackBox.parametersOf.network', {
         layers: network.spec.model.layers.length,
@@ -152,7 +152,12 @@ function SideBySide({ classical, network }: { classical: TClassicalRun; network:
         </table>
       </div>
       <div className="grid-2">
-        <ModelDetails title={classical.name} evaluation={result.evaluation} testId="classical-details" />
+        <ModelDetails
+          title={classical.name}
+          evaluation={result.evaluation}
+          names={DATASET_DESCRIPTIONS[classical.spec.dataset].classNames}
+          testId="classical-details"
+        />
         <ModelDetails
           title={network.name}
           evaluation={evaluation}
@@ -167,12 +172,12 @@ function SideBySide({ classical, network }: { classical: TClassicalRun; network:
 function ModelDetails({
   title,
   evaluation,
-  names = DATASET_DESCRIPTIONS.mnist.classNames,
+  names,
   testId,
 }: {
   title: string;
   evaluation: TEvaluation;
-  names?: readonly string[];
+  names: readonly string[];
   testId: string;
 }) {
   const { t } = useI18n();

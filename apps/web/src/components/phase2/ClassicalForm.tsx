@@ -2,6 +2,7 @@
 
 import {
   CLASSICAL_LIMITS,
+  classicalParameter,
   type TClassicalModel,
   type TClassicalSpecInput,
   ZClassicalFeatures,
@@ -23,9 +24,6 @@ const DEFAULT_MODELS: Record<TAlgorithm, TClassicalModel> = {
   knn: { algorithm: 'knn', k: 5 },
   'logistic-regression': { algorithm: 'logistic-regression', c: 1 },
 };
-
-const parameterOf = (model: TClassicalModel) =>
-  model.algorithm === 'random-forest' ? model.trees : model.algorithm === 'knn' ? model.k : model.c;
 
 function withParameter(model: TClassicalModel, value: number): TClassicalModel {
   switch (model.algorithm) {
@@ -76,7 +74,7 @@ export function ClassicalForm({ onQueued }: { onQueued: () => void }) {
           key={model.algorithm}
           label={t(`phase2.parameters.${model.algorithm}`)}
           hint={t(`phase2.parameterHints.${model.algorithm}`)}
-          value={parameterOf(model)}
+          value={classicalParameter(model)}
           onChange={(value) => setModel(withParameter(model, value))}
           min={model.algorithm === 'logistic-regression' ? undefined : 1}
           max={

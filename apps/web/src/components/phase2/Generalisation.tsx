@@ -1,14 +1,14 @@
 'use client';
 
 import {
+  CHALLENGE_IMAGES,
   IMAGE_SIZE,
   PERTURBATION_STRENGTHS,
   PERTURBATIONS,
-  type TDatasetExample,
   type TPerturbation,
   type TRobustness,
 } from '@dlclass/contracts';
-import { PIXELS_PER_IMAGE, perturbSet, type TDigitSet } from '@dlclass/ml';
+import { digitSetOf, PIXELS_PER_IMAGE, perturbSet, type TDigitSet } from '@dlclass/ml';
 import { useMemo } from 'react';
 import { DigitImage } from '@/components/DigitImage';
 import { LoadState } from '@/components/LoadState';
@@ -36,7 +36,7 @@ export function Generalisation({ initial }: { initial: TPairIds }) {
   return (
     <div className="phase2">
       <h1>{t('phase2.generalisation.title')}</h1>
-      <p>{t('phase2.generalisation.intro')}</p>
+      <p>{t('phase2.generalisation.intro', { count: CHALLENGE_IMAGES })}</p>
       <section className="card">
         <h2>{t('phase2.generalisation.previewTitle')}</h2>
         <p className="muted">{t('phase2.generalisation.previewIntro')}</p>
@@ -44,7 +44,7 @@ export function Generalisation({ initial }: { initial: TPairIds }) {
       </section>
       <section className="card">
         <h2>{t('phase2.generalisation.resultsTitle')}</h2>
-        <p className="muted">{t('phase2.generalisation.resultsIntro')}</p>
+        <p className="muted">{t('phase2.generalisation.resultsIntro', { count: CHALLENGE_IMAGES })}</p>
         <ComparedPair pair={pair}>
           {(run, network) => (
             <Drops
@@ -83,20 +83,13 @@ function strengthLabel(t: Translate, locale: Locale, kind: TPerturbation, streng
   });
 }
 
-function exampleSet(examples: TDatasetExample[]): TDigitSet {
-  const images = new Uint8Array(examples.length * PIXELS_PER_IMAGE);
-  for (const [i, example] of examples.entries()) images.set(example.pixels, i * PIXELS_PER_IMAGE);
-  return { images, labels: Uint8Array.from(examples.map((e) => e.label)), count: examples.length };
-}
-
 /** Each modification at each strength, applied here by the same code as on the server, to a few digits. */
 function Preview() {
   const { t, locale } = useI18n();
   const { data, error } = useApiData(() => api.dataset('mnist'));
-  const examples = data?.available ? data.examples.slice(0, PREVIEW_IMAGES) : null;
   const rows = useMemo(() => {
-    if (!examples) return null;
-    const clean = exampleSet(examples);
+    if (!data?.available) return null;
+    const clean = digitSetOf(data.examples.slice(0, PREVIEW_IMAGES));
     return PERTURBATIONS.map((kind) => ({
       kind,
       sets: PERTURBATION_STRENGTHS[kind].map((strength) => ({
@@ -105,7 +98,7 @@ function Preview() {
       })),
       clean,
     }));
-  }, [examples]);
+  }, [data]);
   if (!rows) return <LoadState loaded={false} error={error} />;
   const thumbnails = (set: TDigitSet, alt: string) => (
     <span className="mistake-images">

@@ -1,6 +1,6 @@
 'use client';
 
-import type { TClassicalRun, TExperiment } from '@dlclass/contracts';
+import type { TClassicalRun, TDataset, TExperiment } from '@dlclass/contracts';
 import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
 import { SelectField } from '@/components/Field';
@@ -13,7 +13,13 @@ import { useApiData } from '@/lib/useApiData';
 import { useLiveClassicalRuns, useLiveRuns } from '@/lib/useLiveRuns';
 import { PAIR_PARAMS, type TPairIds } from './pair-params';
 
-type Finished = { id: string; name: string; status: string; testAccuracy: number | null };
+type Finished = {
+  id: string;
+  name: string;
+  status: string;
+  testAccuracy: number | null;
+  spec: { dataset: TDataset };
+};
 const finished = <R extends Finished>(runs: R[] | null) =>
   (runs ?? []).filter((r) => r.status === 'succeeded');
 
@@ -31,7 +37,10 @@ export function useModelPair(initial: TPairIds) {
   const networkRuns = useLiveRuns(socket, null);
   const [ids, setIds] = useState<TPairIds>(initial);
   const classical = finished(classicalRuns.runs);
-  const networks = finished(networkRuns.runs);
+  const classicalId = chosen(ids.classical, classical);
+  // the same data on both sides: the networks trained on the chosen classical model's dataset
+  const dataset = classical.find((run) => run.id === classicalId)?.spec.dataset;
+  const networks = finished(networkRuns.runs).filter((run) => !dataset || run.spec.dataset === dataset);
   const select = (next: TPairIds) => {
     const merged = { ...ids, ...next };
     setIds(merged);
@@ -44,7 +53,7 @@ export function useModelPair(initial: TPairIds) {
     classicalRuns,
     classical,
     networks,
-    classicalId: chosen(ids.classical, classical),
+    classicalId,
     networkId: chosen(ids.network, networks),
     select,
   };

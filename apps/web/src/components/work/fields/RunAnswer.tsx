@@ -3,6 +3,7 @@
 import type { TClassicalRunSummary, TExperimentSummary } from '@dlclass/contracts';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { FieldFrame } from '@/components/Field';
+import { LoadState } from '@/components/LoadState';
 import type { Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
@@ -54,7 +55,7 @@ export function RunSelect({ label, value, onChange, error, testId, classical = f
   const { t } = useI18n();
   const { work, runs: networks } = useWork();
   const classicalRuns = useClassicalRuns(classical);
-  const runs: TPickedRun[] | null = classical ? classicalRuns : networks;
+  const runs: TPickedRun[] | null = classical ? classicalRuns.runs : networks;
   const runLabel = useRunLabel();
   const known = runs?.some((run) => run.id === value) ?? false;
   return (
@@ -79,20 +80,31 @@ export function RunSelect({ label, value, onChange, error, testId, classical = f
               </option>
             ))}
           </select>
-          {runsNotice(t, runs, classical)}
+          {classicalRuns.error ? (
+            <LoadState loaded={false} error={classicalRuns.error} />
+          ) : (
+            runsNotice(t, runs, classical)
+          )}
         </>
       )}
     </FieldFrame>
   );
 }
 
-/** The student's classical models, loaded when a picker needs them (null while loading or not needed). */
-function useClassicalRuns(needed: boolean): TClassicalRunSummary[] | null {
-  const [runs, setRuns] = useState<TClassicalRunSummary[] | null>(null);
+/** The student's classical models, loaded when a picker needs them (runs: null while loading or not needed). */
+function useClassicalRuns(needed: boolean): { runs: TClassicalRunSummary[] | null; error: unknown } {
+  const [state, setState] = useState<{ runs: TClassicalRunSummary[] | null; error: unknown }>({
+    runs: null,
+    error: null,
+  });
   useEffect(() => {
-    if (needed) api.classicalRuns().then(setRuns, () => setRuns([]));
+    if (!needed) return;
+    api.classicalRuns().then(
+      (runs) => setState({ runs, error: null }),
+      (error: unknown) => setState({ runs: null, error }),
+    );
   }, [needed]);
-  return runs;
+  return state;
 }
 
 /** A `run` field: one run, answered as [runId]; the template's measured values are read from it. */
