@@ -232,7 +232,16 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
 
   it("GET /api/classes lists the teacher's classes with code and student count", async () => {
     const res = await api().get('/api/classes').set(as(teacherToken)).expect(200);
-    expect(res.body).toEqual([{ id: klass.id, name: 'BTS SIO 1', code: klass.code, studentCount: 2 }]);
+    expect(res.body).toEqual([
+      {
+        id: klass.id,
+        name: 'BTS SIO 1',
+        code: klass.code,
+        studentCount: 2,
+        archived: false,
+        teacherName: expect.any(String),
+      },
+    ]);
   });
 
   describe('submitting runs', () => {
@@ -413,6 +422,11 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/auth/login',
         '/api/auth/logout',
         '/api/classes',
+        '/api/classes/{classId}',
+        '/api/classes/{classId}/code',
+        '/api/classes/{classId}/students',
+        '/api/classes/{classId}/students/{studentId}',
+        '/api/classes/{classId}/students/{studentId}/pin',
         '/api/classical-runs',
         '/api/classical-runs/{id}',
         '/api/classical-runs/{id}/cancel',

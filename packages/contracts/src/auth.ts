@@ -57,8 +57,47 @@ export const ZClass = z.object({
   name: z.string(),
   code: z.string(),
   studentCount: z.number().int(),
+  /** An archived class's code lets nobody join or log in; its work stays for grading and export. */
+  archived: z.boolean(),
+  /** The teacher's name (an admin sees every teacher's classes). */
+  teacherName: z.string(),
 });
 export type TClass = z.infer<typeof ZClass>;
+
+const className = z
+  .string({ error: 'Le nom de la classe est obligatoire' })
+  .trim()
+  .min(2, { error: 'Le nom de la classe doit contenir au moins 2 caractères' })
+  .max(60, { error: 'Le nom de la classe ne peut pas dépasser 60 caractères' });
+
+/** POST /api/classes: a new class of the teacher, with a fresh join code. */
+export const ZCreateClassRequest = z.strictObject({ name: className });
+export type TCreateClassRequest = z.infer<typeof ZCreateClassRequest>;
+
+/** PATCH /api/classes/:classId: rename, archive or bring back a class. */
+export const ZUpdateClassRequest = z
+  .strictObject({
+    name: className.optional(),
+    archived: z.boolean({ error: 'archived doit valoir true ou false' }).optional(),
+  })
+  .refine((body) => body.name !== undefined || body.archived !== undefined, {
+    error: 'Indiquez un nouveau nom ou archived',
+  });
+export type TUpdateClassRequest = z.infer<typeof ZUpdateClassRequest>;
+
+/** GET /api/classes/:classId/students: the roster, as the teacher manages it. */
+export const ZRosterStudent = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  joinedAt: z.iso.datetime(),
+  runCount: z.number().int(),
+  deliverableCount: z.number().int(),
+});
+export type TRosterStudent = z.infer<typeof ZRosterStudent>;
+
+/** POST /api/classes/:classId/students/:studentId/pin: the new PIN, shown to the teacher once. */
+export const ZPinReset = z.object({ pin: z.string().regex(/^\d{4,8}$/) });
+export type TPinReset = z.infer<typeof ZPinReset>;
 
 /** Name of the httpOnly cookie that carries the session token in browsers. */
 export const SESSION_COOKIE = 'dlclass_session';

@@ -1,6 +1,7 @@
 import { createSession, type Prisma, type PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
+import { unlessTaken } from '../../common/infra/unique-violation';
 
 const userWithClass = {
   id: true,
@@ -41,8 +42,11 @@ export class AuthRepository {
     });
   }
 
-  async findClassByCode(code: string): Promise<{ id: string; name: string } | null> {
-    return this.prisma.class.findUnique({ where: { code }, select: { id: true, name: true } });
+  async findClassByCode(code: string): Promise<{ id: string; name: string; archivedAt: Date | null } | null> {
+    return this.prisma.class.findUnique({
+      where: { code },
+      select: { id: true, name: true, archivedAt: true },
+    });
   }
 
   async findStudent(classId: string, displayKey: string): Promise<CredentialRow | null> {
@@ -59,14 +63,11 @@ export class AuthRepository {
     displayKey: string;
     pinHash: string;
   }): Promise<CredentialRow | null> {
-    try {
-      return await this.prisma.user.create({
+    return unlessTaken(() =>
+      this.prisma.user.create({
         data: { role: 'STUDENT', ...input },
         select: { ...userWithClass, passwordHash: true, pinHash: true },
-      });
-    } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') return null;
-      throw error;
-    }
+      }),
+    );
   }
 }

@@ -70,10 +70,11 @@ export class AuthService extends SessionAuthenticator {
   /** First use creates the student; later uses with the same code, name and PIN log them back in. */
   async join(request: TJoinRequest): Promise<TAuthResponse> {
     const klass = await this.repository.findClassByCode(request.classCode);
-    if (!klass) {
-      throw new DomainError(ErrorCode.ClassNotFound, undefined, [
-        { field: 'classCode', message: 'Aucune classe ne correspond à ce code.' },
-      ]);
+    if (!klass || klass.archivedAt) {
+      const message = klass
+        ? 'Cette classe est archivée : demandez à votre professeur le code de votre classe actuelle.'
+        : 'Aucune classe ne correspond à ce code.';
+      throw new DomainError(ErrorCode.ClassNotFound, message, [{ field: 'classCode', message }]);
     }
     const displayKey = displayKeyOf(request.displayName);
     const attemptsKey = failedAttemptsKey({ classId: klass.id, displayKey });

@@ -2,6 +2,7 @@ import type { TAnswers } from '@dlclass/contracts';
 import type { ExperimentKind, Prisma, PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
+import { isUniqueViolation } from '../../common/infra/unique-violation';
 import type { MeasuredRun } from './measured';
 
 const deliverableSelect = {
@@ -22,8 +23,6 @@ export type DeliverableRow = Prisma.DeliverableGetPayload<{ select: typeof deliv
 
 /** Statuses in which the student may still change the answers. */
 const EDITABLE = ['DRAFT', 'RETURNED'] as const;
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === 'P2002';
 
 @Injectable()
 export class DeliverablesRepository {

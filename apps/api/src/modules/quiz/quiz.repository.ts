@@ -2,6 +2,7 @@ import type { TQuizSettings } from '@dlclass/contracts';
 import type { Prisma, PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
+import { unlessTaken } from '../../common/infra/unique-violation';
 import type { AttemptRecord } from './quiz.rules';
 
 const attemptSelect = {
@@ -71,13 +72,10 @@ export class QuizRepository {
 
   /** Null when the student started another attempt with that number concurrently. */
   async createAttempt(input: NewAttempt): Promise<AttemptRecord | null> {
-    try {
-      const row = await this.prisma.quizAttempt.create({ data: input, select: attemptSelect });
-      return toRecord(row, []);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'P2002') return null;
-      throw error;
-    }
+    const row = await unlessTaken(() =>
+      this.prisma.quizAttempt.create({ data: input, select: attemptSelect }),
+    );
+    return row && toRecord(row, []);
   }
 
   /**
