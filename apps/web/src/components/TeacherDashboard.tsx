@@ -1,5 +1,6 @@
 'use client';
 
+import type { TLesson } from '@dlclass/content';
 import type { TClass } from '@dlclass/contracts';
 import { useEffect, useState } from 'react';
 import { useT } from '@/i18n/client';
@@ -7,9 +8,13 @@ import { api } from '@/lib/api';
 import { errorMessage } from '@/lib/errors';
 import { useSocket } from '@/lib/socket';
 import { useLiveRuns } from '@/lib/useLiveRuns';
+import { PhaseLocks } from './lesson/PhaseLocks';
 import { RunsTable } from './RunsTable';
+import { ClassManager, NewClassForm } from './teacher/ClassManager';
+import { QuizImport } from './teacher/QuizImport';
 
-export function TeacherDashboard() {
+/** The teacher's classes (created, managed, selected), their runs live, their phases and their QCM. */
+export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
   const t = useT();
   const [classes, setClasses] = useState<TClass[] | null>(null);
   const [classesError, setClassesError] = useState<unknown>(null);
@@ -34,6 +39,12 @@ export function TeacherDashboard() {
       <section className="card" aria-labelledby="classes-title">
         <h2 id="classes-title">{t('teacher.classesTitle')}</h2>
         {classesError ? <p className="alert alert-error">{errorMessage(t, classesError)}</p> : null}
+        <NewClassForm
+          onCreated={(created) => {
+            setClasses((list) => [...(list ?? []), created]);
+            setSelectedId(created.id);
+          }}
+        />
         {!classes && !classesError && <p className="muted">{t('common.loading')}</p>}
         {classes?.length === 0 && <p className="muted">{t('teacher.noClasses')}</p>}
         {classes && classes.length > 0 && (
@@ -48,6 +59,7 @@ export function TeacherDashboard() {
                   data-testid="class-button"
                 >
                   <strong>{c.name}</strong>
+                  {c.archived && <span className="badge">{t('teacherTools.classes.archivedBadge')}</span>}
                   <br />
                   <span className="small">
                     {t('teacher.codeLabel')}{' '}
@@ -61,6 +73,15 @@ export function TeacherDashboard() {
               </li>
             ))}
           </ul>
+        )}
+        {selected && (
+          <ClassManager
+            key={selected.id}
+            schoolClass={selected}
+            onChanged={(changed) =>
+              setClasses((list) => list?.map((c) => (c.id === changed.id ? changed : c)) ?? list)
+            }
+          />
         )}
       </section>
       {selected && (
@@ -81,6 +102,8 @@ export function TeacherDashboard() {
           {runs && runs.length > 0 && <RunsTable runs={runs} variant="teacher" />}
         </section>
       )}
+      <PhaseLocks lesson={lesson} classes={classes} error={classesError} />
+      <QuizImport classes={classes} error={classesError} />
     </>
   );
 }

@@ -2,6 +2,28 @@ import type { frTeacher } from './fr-teacher';
 
 /** English texts of the teacher's tools: typed by the French ones. */
 export const enTeacher: typeof frTeacher = {
+  classes: {
+    newName: 'New class',
+    create: 'Create the class',
+    name: 'Class name',
+    rename: 'Rename',
+    newCode: 'New code',
+    newCodeConfirm:
+      'Give the class a new code? The code {code} will no longer let anyone join (students already in stay).',
+    archive: 'Archive',
+    unarchive: 'Unarchive',
+    archivedNotice:
+      'Archived class: its code no longer lets anyone join or log back in. Its work can still be read.',
+    archivedBadge: 'archived',
+    rosterTitle: 'Students ({count})',
+    noStudents: 'No student yet: give them the code {code}.',
+    columns: { name: 'Student', joined: 'Joined', runs: 'Training runs', work: 'Work', actions: 'Actions' },
+    resetPin: 'New PIN',
+    newPin: "{name}'s new PIN: {pin}. Write it down: it will not be shown again.",
+    remove: 'Remove',
+    removeConfirm: 'Remove {name} from the class? Their training runs and work will be deleted for good.',
+    removed: '{name} was removed from the class.',
+  },
   quizImport: {
     title: 'Class QCM',
     intro:

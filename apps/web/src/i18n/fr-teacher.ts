@@ -1,5 +1,28 @@
 /** French texts of the teacher's tools (a part of the dictionary in fr.ts, kept apart so that areas do not collide). */
 export const frTeacher = {
+  classes: {
+    newName: 'Nouvelle classe',
+    create: 'Créer la classe',
+    name: 'Nom de la classe',
+    rename: 'Renommer',
+    newCode: 'Nouveau code',
+    newCodeConfirm:
+      'Donner un nouveau code à la classe ? Le code {code} ne permettra plus de la rejoindre (les élèves déjà inscrits restent).',
+    archive: 'Archiver',
+    unarchive: 'Désarchiver',
+    archivedNotice:
+      'Classe archivée : son code ne permet plus de la rejoindre ni de se reconnecter. Les travaux restent consultables.',
+    archivedBadge: 'archivée',
+    rosterTitle: 'Élèves ({count})',
+    noStudents: 'Aucun élève pour l’instant : donnez-leur le code {code}.',
+    columns: { name: 'Élève', joined: 'Arrivée', runs: 'Entraînements', work: 'Travaux', actions: 'Actions' },
+    resetPin: 'Nouveau PIN',
+    newPin: 'Nouveau code PIN de {name} : {pin}. Notez-le : il ne sera plus affiché.',
+    remove: 'Retirer',
+    removeConfirm:
+      'Retirer {name} de la classe ? Ses entraînements et ses travaux seront supprimés définitivement.',
+    removed: '{name} a été retiré·e de la classe.',
+  },
   quizImport: {
     title: 'QCM de la classe',
     intro:

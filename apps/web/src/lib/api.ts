@@ -5,6 +5,7 @@ import {
   type TClassicalRun,
   type TClassicalRunSummary,
   type TClassicalSpecInput,
+  type TCreateClassRequest,
   type TDataset,
   type TDatasetInfo,
   type TDrawing,
@@ -15,8 +16,11 @@ import {
   type THealth,
   type TJoinRequest,
   type TLoginRequest,
+  type TPinReset,
   type TRealWorldDrawing,
+  type TRosterStudent,
   type TSubmitExperimentResponse,
+  type TUpdateClassRequest,
   type TUser,
   ZApiError,
 } from '@dlclass/contracts';
@@ -84,6 +88,23 @@ export const api = {
   join: (body: TJoinRequest) => request<TAuthResponse>('POST', '/auth/join', body),
   logout: () => request<void>('POST', '/auth/logout'),
   classes: () => request<TClass[]>('GET', '/classes'),
+  createClass: (body: TCreateClassRequest) => request<TClass>('POST', '/classes', body),
+  updateClass: (classId: string, body: TUpdateClassRequest) =>
+    request<TClass>('PATCH', `/classes/${encodeURIComponent(classId)}`, body),
+  regenerateClassCode: (classId: string) =>
+    request<TClass>('POST', `/classes/${encodeURIComponent(classId)}/code`),
+  roster: (classId: string) =>
+    request<TRosterStudent[]>('GET', `/classes/${encodeURIComponent(classId)}/students`),
+  resetPin: (classId: string, studentId: string) =>
+    request<TPinReset>(
+      'POST',
+      `/classes/${encodeURIComponent(classId)}/students/${encodeURIComponent(studentId)}/pin`,
+    ),
+  removeStudent: (classId: string, studentId: string) =>
+    request<void>(
+      'DELETE',
+      `/classes/${encodeURIComponent(classId)}/students/${encodeURIComponent(studentId)}`,
+    ),
   dataset: (id: TDataset) => request<TDatasetInfo>('GET', `/datasets/${id}`),
   experiments: (classId?: string) =>
     request<TExperimentSummary[]>(

@@ -1,8 +1,6 @@
 import { SEANCE_1 } from '@dlclass/content';
 import { redirect } from 'next/navigation';
-import { PhaseLocks } from '@/components/lesson/PhaseLocks';
 import { TeacherDashboard } from '@/components/TeacherDashboard';
-import { QuizImport } from '@/components/teacher/QuizImport';
 import { getTranslator } from '@/i18n/server';
 import { getCurrentUser } from '@/lib/server-api';
 
@@ -14,9 +12,7 @@ export default async function TeacherPage() {
   return (
     <>
       <h1>{t('teacher.title')}</h1>
-      <TeacherDashboard />
-      <PhaseLocks lesson={SEANCE_1} />
-      <QuizImport />
+      <TeacherDashboard lesson={SEANCE_1} />
     </>
   );
 }

@@ -4,18 +4,24 @@ import type { TLesson } from '@dlclass/content';
 import type { TClass } from '@dlclass/contracts';
 import { useState } from 'react';
 import { useT } from '@/i18n/client';
-import { api } from '@/lib/api';
 import { errorMessage } from '@/lib/errors';
 import { lessonApi } from '@/lib/lessonApi';
 import { type AppSocket, useSocket } from '@/lib/socket';
-import { useApiData } from '@/lib/useApiData';
 import { useLessonState } from './useLessonState';
 import './lesson.css';
 
 /** The teacher opens and locks the lesson's phases, class by class; the switches follow changes live. */
-export function PhaseLocks({ lesson }: { lesson: TLesson }) {
+export function PhaseLocks({
+  lesson,
+  classes,
+  error,
+}: {
+  lesson: TLesson;
+  /** The dashboard's list of the teacher's classes (null while loading). */
+  classes: TClass[] | null;
+  error: unknown;
+}) {
   const t = useT();
-  const { data: classes, error } = useApiData(api.classes);
   const { socket, connected } = useSocket();
   return (
     <section className="card" aria-labelledby="phase-locks-title" data-testid="phase-locks">

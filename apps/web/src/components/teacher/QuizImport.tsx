@@ -3,7 +3,7 @@
 import { type TClass, type TQuizBankState, ZQuizBankImportRequest } from '@dlclass/contracts';
 import { type FormEvent, useState } from 'react';
 import { useT } from '@/i18n/client';
-import { ApiError, api } from '@/lib/api';
+import { ApiError } from '@/lib/api';
 import { errorMessage } from '@/lib/errors';
 import { teacherQuizApi } from '@/lib/teacherQuizApi';
 import { useApiData } from '@/lib/useApiData';
@@ -16,9 +16,8 @@ const HELP = ['headings', 'options', 'optionExplanation', 'questionExplanation',
  * The QCM of each of the teacher's classes: its settings (time limit, attempts, questions, correction), and
  * the lesson's questions or the teacher's own, written in Markdown.
  */
-export function QuizImport() {
+export function QuizImport({ classes, error }: { classes: TClass[] | null; error: unknown }) {
   const t = useT();
-  const { data: classes, error } = useApiData(api.classes);
   return (
     <section className="card" aria-labelledby="quiz-import-title" data-testid="quiz-import">
       <h2 id="quiz-import-title">{t('teacherTools.quizImport.title')}</h2>
