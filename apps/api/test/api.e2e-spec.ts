@@ -423,6 +423,7 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/auth/logout',
         '/api/classes',
         '/api/classes/{classId}',
+        '/api/classes/{classId}/broadcast',
         '/api/classes/{classId}/code',
         '/api/classes/{classId}/students',
         '/api/classes/{classId}/students/{studentId}',

@@ -2,9 +2,11 @@ import { SEANCE_1, templateFor, textFieldIds } from '@dlclass/content';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
+  TBroadcastEvent,
   TLessonState,
   TPhasesChangedEvent,
 } from '@dlclass/contracts';
+import { REFERENCE_EXPERIMENT } from '@dlclass/contracts';
 import { seedDemo } from '@dlclass/db';
 import {
   createAdmin,
@@ -174,6 +176,64 @@ describe('Lesson state: phase locks, live changes, progress (real PostgreSQL and
 
     const state = await api().get('/api/lesson').set(as(alice.token)).expect(200);
     expect(state.body.phases).toEqual(expected.phases);
+  });
+
+  it('broadcasts a message and a model to the class live, keeps it for latecomers, and checks it first', async () => {
+    const student = await connect(alice.token);
+    const otherStudent = await connect(carolToken);
+    const otherHeard: TBroadcastEvent[] = [];
+    otherStudent.on('lesson:broadcast', (event) => otherHeard.push(event));
+    const studentHears = new Promise<TBroadcastEvent>((resolve) => student.once('lesson:broadcast', resolve));
+
+    // nothing to send, a model that cannot train, another teacher's class, a student: refused, nothing kept
+    const empty = await api()
+      .post(`/api/classes/${classId}/broadcast`)
+      .set(as(teacherToken))
+      .send({})
+      .expect(400);
+    expect(empty.body.fields).toEqual([
+      { field: '(corps)', message: 'Écrivez un message ou joignez un modèle' },
+    ]);
+    const impossible = {
+      ...REFERENCE_EXPERIMENT,
+      model: { layers: [{ type: 'flatten' }, { type: 'conv2d', filters: 8, kernelSize: 3 }] },
+    };
+    const refused = await api()
+      .post(`/api/classes/${classId}/broadcast`)
+      .set(as(teacherToken))
+      .send({ spec: impossible })
+      .expect(400);
+    expect(refused.body.code).toBe('INVALID_ARCHITECTURE');
+    await api()
+      .post(`/api/classes/${classId}/broadcast`)
+      .set(as(otherTeacherToken))
+      .send({ message: 'x' })
+      .expect(404);
+    await api()
+      .post(`/api/classes/${classId}/broadcast`)
+      .set(as(alice.token))
+      .send({ message: 'x' })
+      .expect(403);
+    expect((await api().get('/api/lesson').set(as(alice.token)).expect(200)).body.broadcast).toBeNull();
+
+    const sent = await api()
+      .post(`/api/classes/${classId}/broadcast`)
+      .set(as(teacherToken))
+      .send({ message: '  Chargez ce modèle et lancez 3 époques.  ', spec: REFERENCE_EXPERIMENT })
+      .expect(200);
+    const expected = {
+      message: 'Chargez ce modèle et lancez 3 époques.',
+      spec: REFERENCE_EXPERIMENT,
+      from: 'Professeur test',
+      sentAt: expect.any(String),
+    };
+    expect(sent.body.broadcast).toEqual(expected);
+    expect(await studentHears).toEqual({ classId, ...expected });
+    // a student who opens the page later finds it in the lesson state
+    expect((await api().get('/api/lesson').set(as(alice.token)).expect(200)).body.broadcast).toEqual(
+      expected,
+    );
+    expect(otherHeard).toEqual([]);
   });
 
   it("reports the student's progress from their runs, saved work and QCM attempts", async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZExperimentSpec } from './experiment';
 
 /**
  * The lesson as a class lives it: phase locks, each student's progress, the answers of every activity
@@ -17,11 +18,42 @@ export type TActivityProgress = z.infer<typeof ZActivityProgress>;
 export const ZPhaseState = z.object({ number: z.number().int().positive(), locked: z.boolean() });
 export type TPhaseState = z.infer<typeof ZPhaseState>;
 
+/** POST /api/classes/:classId/broadcast: a message and/or a model spec for every student of the class. */
+export const ZBroadcastRequest = z
+  .strictObject({
+    message: z
+      .string({ error: 'Le message doit être un texte' })
+      .trim()
+      .min(1, { error: 'Le message ne peut pas être vide' })
+      .max(500, { error: 'Le message ne peut pas dépasser 500 caractères' })
+      .optional(),
+    spec: ZExperimentSpec.optional(),
+  })
+  .refine((body) => body.message !== undefined || body.spec !== undefined, {
+    error: 'Écrivez un message ou joignez un modèle',
+  });
+export type TBroadcastRequest = z.infer<typeof ZBroadcastRequest>;
+
+/** The teacher's latest broadcast to a class: every student sees it, and may load its model. */
+export const ZBroadcast = z.object({
+  message: z.string().nullable(),
+  spec: ZExperimentSpec.nullable(),
+  from: z.string(),
+  sentAt: z.iso.datetime(),
+});
+export type TBroadcast = z.infer<typeof ZBroadcast>;
+
+/** Socket.IO `lesson:broadcast`, to the class's students and teachers when the teacher broadcasts. */
+export const ZBroadcastEvent = ZBroadcast.extend({ classId: z.uuid() });
+export type TBroadcastEvent = z.infer<typeof ZBroadcastEvent>;
+
 /** GET /api/lesson (a student: their class; a teacher: `?classId=`). */
 export const ZLessonState = z.object({
   lessonId: z.string(),
   classId: z.uuid(),
   phases: z.array(ZPhaseState),
+  /** The teacher's latest broadcast to the class, if any. */
+  broadcast: ZBroadcast.nullable(),
   /** Activity slug → the student's progress (empty for a teacher). */
   progress: z.record(z.string(), ZActivityProgress),
 });

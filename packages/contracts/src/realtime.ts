@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZEpochMetrics, ZExperimentStatus } from './experiment';
-import type { TPhasesChangedEvent } from './lesson';
+import type { TBroadcastEvent, TPhasesChangedEvent } from './lesson';
 
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
@@ -59,6 +59,7 @@ export interface ServerToClientEvents {
   'experiment:status': (event: TExperimentStatusEvent) => void;
   'experiment:progress': (event: TExperimentProgressEvent) => void;
   'lesson:phases': (event: TPhasesChangedEvent) => void;
+  'lesson:broadcast': (event: TBroadcastEvent) => void;
 }
 
 export interface ClientToServerEvents {

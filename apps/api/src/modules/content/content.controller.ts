@@ -1,15 +1,17 @@
 import { PUBLIC_CONTENT, type TPublicContent } from '@dlclass/content';
 import {
   SESSION_COOKIE,
+  type TBroadcastRequest,
   type TLessonQuery,
   type TLessonState,
   type TSetPhaseLockRequest,
+  ZBroadcastRequest,
   ZLessonQuery,
   ZLessonState,
   ZPublicContent,
   ZSetPhaseLockRequest,
 } from '@dlclass/contracts';
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth.types';
@@ -62,5 +64,21 @@ export class ContentController {
     @Body(new ZodValidationPipe(ZSetPhaseLockRequest)) body: TSetPhaseLockRequest,
   ): Promise<TLessonState> {
     return this.service.setPhaseLock(auth, classId, phaseNumber, body);
+  }
+
+  @Post('classes/:classId/broadcast')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Envoie un message et/ou un modèle à tous les élèves de la classe (en direct, et gardé)',
+  })
+  @ApiZodBody(ZBroadcastRequest)
+  @ApiZodResponse(200, ZLessonState, 'État de la séance, avec la diffusion')
+  @ApiErrors(400, 401, 403, 404)
+  broadcast(
+    @Auth() auth: AuthContext,
+    @Param('classId') classId: string,
+    @Body(new ZodValidationPipe(ZBroadcastRequest)) body: TBroadcastRequest,
+  ): Promise<TLessonState> {
+    return this.service.broadcast(auth, classId, body);
   }
 }

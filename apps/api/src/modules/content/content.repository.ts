@@ -1,4 +1,4 @@
-import { QUIZ_GRACE_SECONDS } from '@dlclass/contracts';
+import { QUIZ_GRACE_SECONDS, type TBroadcast } from '@dlclass/contracts';
 import { Prisma, type PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
@@ -13,13 +13,21 @@ export interface StudentActivityRows {
 export class ContentRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  /** The phases the class's teacher has locked; null for an unknown class. */
-  async lockedPhases(classId: string): Promise<number[] | null> {
+  /** The phases the class's teacher has locked and their latest broadcast (unparsed); null for an unknown class. */
+  async classLesson(classId: string): Promise<{ locked: number[]; broadcast: unknown } | null> {
     const row = await this.prisma.class.findUnique({
       where: { id: classId },
-      select: { lockedPhases: true },
+      select: { lockedPhases: true, broadcast: true },
     });
-    return row ? row.lockedPhases : null;
+    return row && { locked: row.lockedPhases, broadcast: row.broadcast };
+  }
+
+  /** Keeps the teacher's latest broadcast to the class (it replaces the one before). */
+  async setBroadcast(classId: string, broadcast: TBroadcast): Promise<void> {
+    await this.prisma.class.update({
+      where: { id: classId },
+      data: { broadcast: broadcast as Prisma.InputJsonValue },
+    });
   }
 
   /**

@@ -1,16 +1,20 @@
 import { SEANCE_1, templateFor } from '@dlclass/content';
 import {
   ErrorCode,
+  type TBroadcast,
+  type TBroadcastRequest,
   type TLessonQuery,
   type TLessonState,
   type TSetPhaseLockRequest,
   ZAnswers,
+  ZBroadcast,
 } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
 import { Permission } from '../../common/access/permission';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
+import { assertTrainable } from '../experiments/experiment-spec.validation';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { ContentRepository } from './content.repository';
 import { lessonProgress, type ProgressFacts } from './lesson-progress';
@@ -30,9 +34,9 @@ export class ContentService {
   async lesson(auth: AuthContext, query: TLessonQuery): Promise<TLessonState> {
     if (auth.user.role === 'student') {
       const classId = auth.user.classId;
-      const locked = classId ? await this.repository.lockedPhases(classId) : null;
-      if (!classId || !locked) throw new DomainError(ErrorCode.NotFound);
-      return { ...lessonState(classId, locked), progress: await this.progress(auth.user.id) };
+      const lesson = classId ? await this.repository.classLesson(classId) : null;
+      if (!classId || !lesson) throw new DomainError(ErrorCode.NotFound);
+      return { ...lessonState(classId, lesson), progress: await this.progress(auth.user.id) };
     }
     if (!query.classId) {
       throw new DomainError(ErrorCode.ValidationFailed, CLASS_REQUIRED, [
@@ -40,9 +44,7 @@ export class ContentService {
       ]);
     }
     await this.access.requireAccess(auth, Permission.ClassRead, query.classId);
-    const locked = await this.repository.lockedPhases(query.classId);
-    if (!locked) throw new DomainError(ErrorCode.NotFound);
-    return lessonState(query.classId, locked);
+    return lessonState(query.classId, await this.requireLesson(query.classId));
   }
 
   /** The teacher locks or opens a phase; the class's students and teachers hear it at once. */
@@ -55,11 +57,36 @@ export class ContentService {
     await this.access.requireAccess(auth, Permission.ClassManage, classId);
     const phase = SEANCE_1.phases.find((p) => String(p.number) === phaseNumber);
     if (!phase) throw new DomainError(ErrorCode.NotFound);
-    const locked = await this.repository.setPhaseLock(classId, phase.number, request.locked);
-    if (!locked) throw new DomainError(ErrorCode.NotFound);
-    const state = lessonState(classId, locked);
+    if (!(await this.repository.setPhaseLock(classId, phase.number, request.locked))) {
+      throw new DomainError(ErrorCode.NotFound);
+    }
+    const state = lessonState(classId, await this.requireLesson(classId));
     this.realtime.emitToClass(classId, 'lesson:phases', { classId, phases: state.phases });
     return state;
+  }
+
+  /**
+   * The teacher's message and/or model to the whole class: kept as the class's latest broadcast (a student
+   * who arrives later sees it) and sent live to its students and teachers. A model must be trainable.
+   */
+  async broadcast(auth: AuthContext, classId: string, request: TBroadcastRequest): Promise<TLessonState> {
+    await this.access.requireAccess(auth, Permission.ClassManage, classId);
+    if (request.spec) assertTrainable(request.spec);
+    const broadcast: TBroadcast = {
+      message: request.message ?? null,
+      spec: request.spec ?? null,
+      from: auth.user.displayName,
+      sentAt: new Date().toISOString(),
+    };
+    await this.repository.setBroadcast(classId, broadcast);
+    this.realtime.emitToClass(classId, 'lesson:broadcast', { classId, ...broadcast });
+    return lessonState(classId, await this.requireLesson(classId));
+  }
+
+  private async requireLesson(classId: string): Promise<{ locked: number[]; broadcast: unknown }> {
+    const lesson = await this.repository.classLesson(classId);
+    if (!lesson) throw new DomainError(ErrorCode.NotFound);
+    return lesson;
   }
 
   private async progress(userId: string): Promise<TLessonState['progress']> {
@@ -84,11 +111,17 @@ export class ContentService {
   }
 }
 
-function lessonState(classId: string, locked: number[]): TLessonState {
+function lessonState(classId: string, lesson: { locked: number[]; broadcast: unknown }): TLessonState {
+  // a stored broadcast that no longer fits today's contract is left out rather than shown broken
+  const broadcast = ZBroadcast.safeParse(lesson.broadcast);
   return {
     lessonId: SEANCE_1.id,
     classId,
-    phases: SEANCE_1.phases.map((phase) => ({ number: phase.number, locked: locked.includes(phase.number) })),
+    phases: SEANCE_1.phases.map((phase) => ({
+      number: phase.number,
+      locked: lesson.locked.includes(phase.number),
+    })),
+    broadcast: broadcast.success ? broadcast.data : null,
     progress: {},
   };
 }
