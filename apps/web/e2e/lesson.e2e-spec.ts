@@ -99,6 +99,33 @@ describe('The lesson in Chromium', () => {
     await screenshot(student, 'student-home');
   });
 
+  it('shows the teacher’s broadcast on the student’s home live, and loads its model in the Hello World', async () => {
+    const { webUrl } = suite;
+    const student = await signedIn('studentToken');
+    await student.goto(`${webUrl}/eleve`);
+    await student.getByTestId('lesson-overall').waitFor();
+    expect(await student.getByTestId('broadcast').count()).toBe(0);
+
+    const teacher = await signedIn('teacherToken');
+    await teacher.goto(`${webUrl}/enseignant`);
+    await teacher.getByTestId('broadcast-message-input').fill('Chargez ce modèle et lancez-le.');
+    // one of the class's runs: the reference model with 2 epochs
+    await teacher
+      .getByTestId('broadcast-model')
+      .selectOption({ label: 'Entraînement « Mission époques : 2 » de Inès Leroy' });
+    await teacher.getByTestId('broadcast-send').click();
+    await teacher.getByTestId('broadcast-sent').waitFor();
+
+    // the student's open page shows it without a reload
+    await student.getByTestId('broadcast-message').getByText('Chargez ce modèle et lancez-le.').waitFor();
+    await screenshot(student.getByTestId('broadcast'), 'lesson-broadcast');
+    await student.getByTestId('broadcast-load').click();
+    await student.getByTestId('broadcast-loaded').waitFor();
+    expect(await student.getByTestId('run-name').inputValue()).toBe('Mission époques : 2');
+    expect(await student.getByTestId('train-epochs').inputValue()).toBe('2');
+    expect(student.url()).not.toContain('modele=');
+  });
+
   it('reads a digit drawn on the demonstrations page with the shipped model, and autosaves a reflection', async () => {
     const { webUrl } = suite;
     const page = await signedIn('studentToken');

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useI18n } from '@/i18n/client';
 import { errorMessage } from '@/lib/errors';
 import { useSocket } from '@/lib/socket';
+import { BroadcastNotice } from './lesson/BroadcastNotice';
 import { useLessonState } from './lesson/useLessonState';
 import './lesson/lesson.css';
 
@@ -55,6 +56,7 @@ export function LessonProgram({ lesson }: { lesson: TLesson }) {
           <span className="small muted">{overall}</span>
         </div>
       </section>
+      {state?.broadcast && <BroadcastNotice broadcast={state.broadcast} />}
       <ol className="lesson-path">
         {lesson.phases.map((phase) => {
           // until the state arrives, phases are neither shown open nor locked

@@ -10,6 +10,7 @@ import { useSocket } from '@/lib/socket';
 import { useLiveRuns } from '@/lib/useLiveRuns';
 import { PhaseLocks } from './lesson/PhaseLocks';
 import { RunsTable } from './RunsTable';
+import { BroadcastForm } from './teacher/BroadcastForm';
 import { ClassManager, NewClassForm } from './teacher/ClassManager';
 import { QuizImport } from './teacher/QuizImport';
 
@@ -100,6 +101,7 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
           {!runs && !error && <p className="muted">{t('common.loading')}</p>}
           {runs?.length === 0 && <p className="muted">{t('teacher.noRuns')}</p>}
           {runs && runs.length > 0 && <RunsTable runs={runs} variant="teacher" />}
+          <BroadcastForm key={selected.id} classId={selected.id} runs={runs} />
         </section>
       )}
       <PhaseLocks lesson={lesson} classes={classes} error={classesError} />

@@ -2,6 +2,21 @@ import type { frLesson } from './fr-lesson';
 
 /** English texts of the lesson pages: typed by the French ones. */
 export const enLesson: typeof frLesson = {
+  broadcast: {
+    title: 'Message from {from}',
+    model: 'Model attached: "{name}".',
+    unnamed: 'unnamed',
+    load: 'Load it in the Hello World',
+    loaded: 'Model "{name}" sent by {from} loaded: adjust it if needed, then start training.',
+    teacherTitle: 'Broadcast to the class',
+    message: 'Message to the students',
+    modelChoice: 'Model to attach',
+    noModel: 'None',
+    reference: 'Reference model',
+    run: 'Run "{name}" by {owner}',
+    send: 'Send to the class',
+    sent: 'Sent at {time}: the students see it on their page.',
+  },
   backHome: '← My activities',
   path: {
     title: 'My path',

@@ -1,5 +1,20 @@
 /** French texts of the lesson pages (a part of the dictionary in fr.ts, kept apart so that areas do not collide). */
 export const frLesson = {
+  broadcast: {
+    title: 'Message de {from}',
+    model: 'Modèle joint : « {name} ».',
+    unnamed: 'sans nom',
+    load: 'Le charger dans le Hello World',
+    loaded: 'Modèle « {name} » envoyé par {from} chargé : ajustez-le si besoin, puis lancez l’entraînement.',
+    teacherTitle: 'Diffuser à la classe',
+    message: 'Message aux élèves',
+    modelChoice: 'Modèle à joindre',
+    noModel: 'Aucun',
+    reference: 'Modèle de référence',
+    run: 'Entraînement « {name} » de {owner}',
+    send: 'Envoyer à la classe',
+    sent: 'Envoyé à {time} : les élèves le voient sur leur page.',
+  },
   backHome: '← Mes activités',
   path: {
     title: 'Mon parcours',

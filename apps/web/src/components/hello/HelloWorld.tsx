@@ -16,6 +16,7 @@ import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
 import { errorMessage, fieldErrorMap } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
+import { lessonApi } from '@/lib/lessonApi';
 import { isActive } from '@/lib/runEvents';
 import { useSocket } from '@/lib/socket';
 import { useLiveExperiment } from '@/lib/useLiveExperiment';
@@ -37,7 +38,13 @@ function toSubmission(spec: TExperimentSpec) {
   return { ...spec, name: name ? name : undefined };
 }
 
-export function HelloWorld({ initialRunId }: { initialRunId: string | null }) {
+export function HelloWorld({
+  initialRunId,
+  loadBroadcast = false,
+}: {
+  initialRunId: string | null;
+  loadBroadcast?: boolean;
+}) {
   const { t, locale } = useI18n();
   const [spec, setSpec] = useState<TExperimentSpec>(cloneReference);
   const [runId, setRunId] = useState<string | null>(initialRunId);
@@ -105,6 +112,24 @@ export function HelloWorld({ initialRunId }: { initialRunId: string | null }) {
     setSpec({ ...experiment.spec, name: experiment.spec.name ?? experiment.name });
   }, [experiment]);
 
+  // The model the teacher broadcast, once, into a fresh editor (no run followed).
+  const [broadcastLoaded, setBroadcastLoaded] = useState<{ name: string; from: string } | null>(null);
+  useEffect(() => {
+    if (!loadBroadcast) return;
+    lessonApi.lesson().then(
+      ({ broadcast }) => {
+        if (!broadcast?.spec) return;
+        setRunId(null);
+        setSpec(structuredClone(broadcast.spec));
+        setBroadcastLoaded({ name: broadcast.spec.name ?? '', from: broadcast.from });
+        const url = new URL(window.location.href);
+        url.searchParams.delete('modele');
+        window.history.replaceState(null, '', url);
+      },
+      () => undefined, // the page stays on the reference model
+    );
+  }, [loadBroadcast]);
+
   const cancelling = isActive(experiment) && cancelAsked === runId;
 
   // ---- Actions ------------------------------------------------------------------------------------------
@@ -170,6 +195,14 @@ export function HelloWorld({ initialRunId }: { initialRunId: string | null }) {
         />
       </div>
       <p className="muted">{t('hello.intro')}</p>
+      {broadcastLoaded && (
+        <p className="alert alert-info" role="status" data-testid="broadcast-loaded">
+          {t('lesson.broadcast.loaded', {
+            name: broadcastLoaded.name || t('lesson.broadcast.unnamed'),
+            from: broadcastLoaded.from,
+          })}
+        </p>
+      )}
       <nav className="steps-nav" aria-label={t('hello.title')}>
         {STEP_NAMES.map((step) => (
           <a key={step} href={`#${STEPS[step].anchor}`}>

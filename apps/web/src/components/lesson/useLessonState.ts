@@ -1,6 +1,6 @@
 'use client';
 
-import type { TLessonState, TPhasesChangedEvent } from '@dlclass/contracts';
+import type { TBroadcastEvent, TLessonState, TPhasesChangedEvent } from '@dlclass/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lessonApi } from '@/lib/lessonApi';
 import { type AppSocket, useOnConnect, useSocketEvent } from '@/lib/socket';
@@ -10,9 +10,9 @@ import { useEvery } from '@/lib/useEvery';
 export const LESSON_POLL_MS = 4_000;
 
 /**
- * The lesson state of one class (a student: their own, classId null), kept live by the 'lesson:phases'
- * event. A teacher's socket joins the class's room; at every (re)connection the state is reloaded, and
- * while the socket is down it is re-read every few seconds instead.
+ * The lesson state of one class (a student: their own, classId null), kept live by the 'lesson:phases' and
+ * 'lesson:broadcast' events. A teacher's socket joins the class's room; at every (re)connection the state is
+ * reloaded, and while the socket is down it is re-read every few seconds instead.
  */
 export function useLessonState(socket: AppSocket | null, connected: boolean, classId: string | null) {
   const [state, setState] = useState<TLessonState | null>(null);
@@ -54,6 +54,10 @@ export function useLessonState(socket: AppSocket | null, connected: boolean, cla
     setState((current) =>
       current && current.classId === event.classId ? { ...current, phases: event.phases } : current,
     );
+  });
+
+  useSocketEvent(socket, 'lesson:broadcast', ({ classId: target, ...broadcast }: TBroadcastEvent) => {
+    setState((current) => (current && current.classId === target ? { ...current, broadcast } : current));
   });
 
   return { state, setState, error, reload: load };

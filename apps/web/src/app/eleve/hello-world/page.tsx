@@ -5,12 +5,13 @@ import { getCurrentUser } from '@/lib/server-api';
 export default async function HelloWorldPage({
   searchParams,
 }: {
-  searchParams: Promise<{ run?: string | string[] }>;
+  searchParams: Promise<{ run?: string | string[]; modele?: string | string[] }>;
 }) {
   const user = await getCurrentUser();
   if (!user) redirect('/');
   if (user.role !== 'student') redirect('/enseignant');
-  const { run } = await searchParams;
+  const { run, modele } = await searchParams;
   const runId = typeof run === 'string' && /^[0-9a-f-]{36}$/i.test(run) ? run : null;
-  return <HelloWorld initialRunId={runId} />;
+  // ?modele=diffuse: the editor starts from the model the teacher broadcast to the class
+  return <HelloWorld initialRunId={runId} loadBroadcast={modele === 'diffuse'} />;
 }
