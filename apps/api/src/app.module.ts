@@ -8,6 +8,7 @@ import { ContentModule } from './modules/content/content.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
 import { DeliverablesModule } from './modules/deliverables/deliverables.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
+import { HandsModule } from './modules/hands/hands.module';
 import { HealthModule } from './modules/health/health.module';
 import { QuizModule } from './modules/quiz/quiz.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ContentModule,
         DeliverablesModule,
         DatasetsModule,
+        HandsModule,
         HealthModule,
         QuizModule,
         RealtimeModule,

@@ -3,6 +3,7 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
   TBroadcastEvent,
+  THand,
   TLessonState,
   TPhasesChangedEvent,
 } from '@dlclass/contracts';
@@ -232,6 +233,62 @@ describe('Lesson state: phase locks, live changes, progress (real PostgreSQL and
     // a student who opens the page later finds it in the lesson state
     expect((await api().get('/api/lesson').set(as(alice.token)).expect(200)).body.broadcast).toEqual(
       expected,
+    );
+    expect(otherHeard).toEqual([]);
+  });
+
+  it("lets a student raise their hand: their class's teachers see it live and answer it", async () => {
+    const student = await connect(alice.token);
+    const teacher = await connect(teacherToken);
+    expect(await teacher.emitWithAck('class:subscribe', { classId })).toEqual({ ok: true });
+    const otherStudent = await connect(carolToken);
+    const otherHeard: THand[] = [];
+    otherStudent.on('hand:changed', (hand) => otherHeard.push(hand));
+    const nextHand = (socket: ClientSocket) =>
+      new Promise<THand>((resolve) => socket.once('hand:changed', resolve));
+
+    const teacherHears = nextHand(teacher);
+    const raised = (await api().post('/api/hands').set(as(alice.token)).expect(200)).body as THand;
+    expect(raised).toMatchObject({
+      classId,
+      studentId: alice.id,
+      studentName: 'Alice',
+      acknowledgedAt: null,
+    });
+    expect(await teacherHears).toEqual(raised);
+    // raising again while it is up is the same hand
+    expect((await api().post('/api/hands').set(as(alice.token)).expect(200)).body.id).toBe(raised.id);
+    expect((await api().get('/api/hands/mine').set(as(alice.token)).expect(200)).body).toEqual({
+      hand: raised,
+    });
+
+    const open = await api().get(`/api/classes/${classId}/hands`).set(as(teacherToken)).expect(200);
+    expect(open.body).toEqual([raised]);
+    await api().get(`/api/classes/${classId}/hands`).set(as(otherTeacherToken)).expect(404);
+    await api().get(`/api/classes/${classId}/hands`).set(as(alice.token)).expect(404);
+    await api().post(`/api/classes/${classId}/hands/${raised.id}/ack`).set(as(alice.token)).expect(403);
+    await api().post(`/api/classes/${classId}/hands/${raised.id}/ack`).set(as(otherTeacherToken)).expect(404);
+    await api().post('/api/hands').set(as(teacherToken)).expect(403);
+
+    const studentHears = nextHand(student);
+    const answered = await api()
+      .post(`/api/classes/${classId}/hands/${raised.id}/ack`)
+      .set(as(teacherToken))
+      .expect(200);
+    expect(answered.body.acknowledgedAt).toEqual(expect.any(String));
+    expect((await studentHears).acknowledgedAt).toBe(answered.body.acknowledgedAt);
+    expect((await api().get(`/api/classes/${classId}/hands`).set(as(teacherToken)).expect(200)).body).toEqual(
+      [],
+    );
+    await api().post(`/api/classes/${classId}/hands/${raised.id}/ack`).set(as(teacherToken)).expect(404);
+
+    // raised again, then lowered by the student: gone from the teacher's list
+    await api().post('/api/hands').set(as(alice.token)).expect(200);
+    expect((await api().post('/api/hands/mine/lower').set(as(alice.token)).expect(200)).body).toEqual({
+      hand: null,
+    });
+    expect((await api().get(`/api/classes/${classId}/hands`).set(as(teacherToken)).expect(200)).body).toEqual(
+      [],
     );
     expect(otherHeard).toEqual([]);
   });

@@ -47,6 +47,24 @@ export type TBroadcast = z.infer<typeof ZBroadcast>;
 export const ZBroadcastEvent = ZBroadcast.extend({ classId: z.uuid() });
 export type TBroadcastEvent = z.infer<typeof ZBroadcastEvent>;
 
+/** A student's raised hand ("lever la main"): open while neither acknowledged nor lowered. */
+export const ZHand = z.object({
+  id: z.uuid(),
+  classId: z.uuid(),
+  studentId: z.uuid(),
+  studentName: z.string(),
+  raisedAt: z.iso.datetime(),
+  /** When the teacher answered. */
+  acknowledgedAt: z.iso.datetime().nullable(),
+  /** When the student lowered it themselves. */
+  loweredAt: z.iso.datetime().nullable(),
+});
+export type THand = z.infer<typeof ZHand>;
+
+/** GET /api/hands/mine: the student's open hand, or null. */
+export const ZMyHand = z.object({ hand: ZHand.nullable() });
+export type TMyHand = z.infer<typeof ZMyHand>;
+
 /** GET /api/lesson (a student: their class; a teacher: `?classId=`). */
 export const ZLessonState = z.object({
   lessonId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZEpochMetrics, ZExperimentStatus } from './experiment';
-import type { TBroadcastEvent, TPhasesChangedEvent } from './lesson';
+import type { TBroadcastEvent, THand, TPhasesChangedEvent } from './lesson';
 
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
@@ -60,6 +60,8 @@ export interface ServerToClientEvents {
   'experiment:progress': (event: TExperimentProgressEvent) => void;
   'lesson:phases': (event: TPhasesChangedEvent) => void;
   'lesson:broadcast': (event: TBroadcastEvent) => void;
+  /** A hand raised, lowered or acknowledged: to the class's teachers and to the student. */
+  'hand:changed': (event: THand) => void;
 }
 
 export interface ClientToServerEvents {

@@ -36,6 +36,15 @@ export class RealtimePublisher {
     this.emitTo([rooms.classStudents(classId), rooms.classTeachers(classId)], event, ...payload);
   }
 
+  /** A student's own event for their class's teachers (a raised hand): never to the other students. */
+  emitToStudentAndTeachers<E extends keyof ServerToClientEvents>(
+    student: { userId: string; classId: string },
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ) {
+    this.emitTo([rooms.user(student.userId), rooms.classTeachers(student.classId)], event, ...payload);
+  }
+
   /** Closes every socket opened with this session, on every API instance (through the Redis adapter). */
   disconnectSession(sessionId: string) {
     if (!this.server) return;
