@@ -126,6 +126,27 @@ describe('The lesson in Chromium', () => {
     expect(student.url()).not.toContain('modele=');
   });
 
+  it('brings a raised hand to the teacher’s dashboard live, and the answer back to the student', async () => {
+    const { webUrl } = suite;
+    const teacher = await signedIn('teacherToken');
+    await teacher.goto(`${webUrl}/enseignant`);
+    await teacher.getByTestId('hands').getByText('Aucune main levée.').waitFor();
+    await teacher.getByTestId('live-status').getByText('Mise à jour en direct').waitFor();
+
+    const student = await signedIn('studentToken');
+    await student.goto(`${webUrl}/eleve/anatomie`);
+    await student.getByTestId('raise-hand-button').click();
+    await student.locator('[data-testid="raise-hand"][data-state="raised"]').waitFor();
+
+    const hand = teacher.getByTestId('hand').filter({ hasText: 'Inès Leroy' });
+    await hand.waitFor();
+    await screenshot(teacher.getByTestId('hands'), 'teacher-raised-hand');
+    await hand.getByTestId('hand-answer').click();
+    await teacher.getByTestId('hands').getByText('Aucune main levée.').waitFor();
+    await student.locator('[data-testid="raise-hand"][data-state="answered"]').waitFor({ timeout: 15_000 });
+    expect(await student.getByTestId('raise-hand').textContent()).toContain('Votre professeur arrive.');
+  });
+
   it('reads a digit drawn on the demonstrations page with the shipped model, and autosaves a reflection', async () => {
     const { webUrl } = suite;
     const page = await signedIn('studentToken');

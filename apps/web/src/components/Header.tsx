@@ -4,6 +4,7 @@ import { homeFor } from '@/lib/routes';
 import { getCurrentUser } from '@/lib/server-api';
 import { LocaleSwitch } from './LocaleSwitch';
 import { LogoutButton } from './LogoutButton';
+import { RaiseHand } from './RaiseHand';
 
 export async function Header() {
   const [t, locale, user] = await Promise.all([getTranslator(), getLocale(), getCurrentUser()]);
@@ -29,6 +30,7 @@ export async function Header() {
                 {t('header.signedInAs', { name: user.displayName })}{' '}
                 <span className="muted">({t(`header.roles.${user.role}`)})</span>
               </span>
+              {user.role === 'student' && user.classId && <RaiseHand />}
               <LogoutButton />
             </>
           )}

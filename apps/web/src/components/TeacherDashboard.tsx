@@ -12,6 +12,7 @@ import { PhaseLocks } from './lesson/PhaseLocks';
 import { RunsTable } from './RunsTable';
 import { BroadcastForm } from './teacher/BroadcastForm';
 import { ClassManager, NewClassForm } from './teacher/ClassManager';
+import { HandsPanel } from './teacher/HandsPanel';
 import { QuizImport } from './teacher/QuizImport';
 
 /** The teacher's classes (created, managed, selected), their runs live, their phases and their QCM. */
@@ -101,6 +102,7 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
           {!runs && !error && <p className="muted">{t('common.loading')}</p>}
           {runs?.length === 0 && <p className="muted">{t('teacher.noRuns')}</p>}
           {runs && runs.length > 0 && <RunsTable runs={runs} variant="teacher" />}
+          <HandsPanel key={`hands-${selected.id}`} classId={selected.id} socket={socket} />
           <BroadcastForm key={selected.id} classId={selected.id} runs={runs} />
         </section>
       )}

@@ -2,6 +2,11 @@ import type { frTeacher } from './fr-teacher';
 
 /** English texts of the teacher's tools: typed by the French ones. */
 export const enTeacher: typeof frTeacher = {
+  hands: {
+    title: 'Raised hands ({count})',
+    none: 'No raised hand.',
+    answer: 'Coming',
+  },
   classes: {
     newName: 'New class',
     create: 'Create the class',

@@ -14,6 +14,13 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
   },
   header: {
+    hand: {
+      raise: 'Raise my hand',
+      lower: 'Lower my hand',
+      waiting: 'Hand raised: your teacher sees it.',
+      answered: 'Your teacher is coming.',
+      failed: 'Your hand could not be raised: try again.',
+    },
     language: 'Language',
     logout: 'Sign out',
     studentSpace: 'My space',

@@ -1,5 +1,10 @@
 /** French texts of the teacher's tools (a part of the dictionary in fr.ts, kept apart so that areas do not collide). */
 export const frTeacher = {
+  hands: {
+    title: 'Mains levées ({count})',
+    none: 'Aucune main levée.',
+    answer: 'J’arrive',
+  },
   classes: {
     newName: 'Nouvelle classe',
     create: 'Créer la classe',

@@ -14,6 +14,13 @@ export const fr = {
     skipToContent: 'Aller au contenu',
   },
   header: {
+    hand: {
+      raise: 'Lever la main',
+      lower: 'Baisser la main',
+      waiting: 'Main levée : votre professeur l’a vue.',
+      answered: 'Votre professeur arrive.',
+      failed: 'La main n’a pas pu être levée : réessayez.',
+    },
     language: 'Langue',
     logout: 'Se déconnecter',
     studentSpace: 'Mon espace',
