@@ -1,7 +1,7 @@
 'use client';
 
 import type { THand } from '@dlclass/contracts';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/i18n/client';
 import { handsApi } from '@/lib/handsApi';
 import { useEvery } from '@/lib/useEvery';
@@ -20,14 +20,15 @@ export function RaiseHand() {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
+  const handRef = useRef(hand);
+  handRef.current = hand;
+
   const check = useCallback(async () => {
     try {
       const { hand: open } = await handsApi.mine();
       // the hand was up and is no longer: the teacher answered it (lowering it here clears `hand` first)
-      setHand((current) => {
-        if (current && !open) setAnswered(true);
-        return open;
-      });
+      if (handRef.current && !open) setAnswered(true);
+      setHand(open);
     } catch {
       // a missed check is retried at the next tick
     }

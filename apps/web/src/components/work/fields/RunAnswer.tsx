@@ -1,13 +1,14 @@
 'use client';
 
-import type { TClassicalRunSummary, TExperimentSummary } from '@dlclass/contracts';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import type { TExperimentSummary } from '@dlclass/contracts';
+import { type ReactNode, useId } from 'react';
 import { FieldFrame } from '@/components/Field';
 import { LoadState } from '@/components/LoadState';
 import type { Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
 import { formatDateTime, formatPercent } from '@/lib/format';
+import { useApiData } from '@/lib/useApiData';
 import { useWork } from '../WorkProvider';
 import styles from '../work.module.css';
 import { asList } from './values';
@@ -54,8 +55,9 @@ type RunSelectProps = {
 export function RunSelect({ label, value, onChange, error, testId, classical = false }: RunSelectProps) {
   const { t } = useI18n();
   const { work, runs: networks } = useWork();
-  const classicalRuns = useClassicalRuns(classical);
-  const runs: TPickedRun[] | null = classical ? classicalRuns.runs : networks;
+  // the classical models are loaded only by a picker that offers them
+  const classicalRuns = useApiData(() => (classical ? api.classicalRuns() : Promise.resolve(null)));
+  const runs: TPickedRun[] | null = classical ? classicalRuns.data : networks;
   const runLabel = useRunLabel();
   const known = runs?.some((run) => run.id === value) ?? false;
   return (
@@ -89,22 +91,6 @@ export function RunSelect({ label, value, onChange, error, testId, classical = f
       )}
     </FieldFrame>
   );
-}
-
-/** The student's classical models, loaded when a picker needs them (runs: null while loading or not needed). */
-function useClassicalRuns(needed: boolean): { runs: TClassicalRunSummary[] | null; error: unknown } {
-  const [state, setState] = useState<{ runs: TClassicalRunSummary[] | null; error: unknown }>({
-    runs: null,
-    error: null,
-  });
-  useEffect(() => {
-    if (!needed) return;
-    api.classicalRuns().then(
-      (runs) => setState({ runs, error: null }),
-      (error: unknown) => setState({ runs: null, error }),
-    );
-  }, [needed]);
-  return state;
 }
 
 /** A `run` field: one run, answered as [runId]; the template's measured values are read from it. */
