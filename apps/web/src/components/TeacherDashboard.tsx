@@ -12,6 +12,7 @@ import { PhaseLocks } from './lesson/PhaseLocks';
 import { RunsTable } from './RunsTable';
 import { BroadcastForm } from './teacher/BroadcastForm';
 import { ClassManager, NewClassForm } from './teacher/ClassManager';
+import { TeacherNav } from './teacher/ClassScope';
 import { HandsPanel } from './teacher/HandsPanel';
 import { QuizImport } from './teacher/QuizImport';
 
@@ -38,6 +39,7 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
 
   return (
     <>
+      <TeacherNav classId={selectedId} />
       <section className="card" aria-labelledby="classes-title">
         <h2 id="classes-title">{t('teacher.classesTitle')}</h2>
         {classesError ? <p className="alert alert-error">{errorMessage(t, classesError)}</p> : null}

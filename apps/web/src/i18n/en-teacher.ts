@@ -2,6 +2,14 @@ import type { frTeacher } from './fr-teacher';
 
 /** English texts of the teacher's tools: typed by the French ones. */
 export const enTeacher: typeof frTeacher = {
+  nav: {
+    label: 'Teacher pages',
+    dashboard: 'Live session',
+    grading: 'Grading',
+    quiz: 'Quiz results',
+    wall: 'Experiment wall',
+    class: 'Class',
+  },
   hands: {
     title: 'Raised hands ({count})',
     none: 'No raised hand.',

@@ -1,5 +1,13 @@
 /** French texts of the teacher's tools (a part of the dictionary in fr.ts, kept apart so that areas do not collide). */
 export const frTeacher = {
+  nav: {
+    label: 'Pages de l’enseignant',
+    dashboard: 'Séance en direct',
+    grading: 'Correction',
+    quiz: 'Résultats du QCM',
+    wall: 'Mur des expériences',
+    class: 'Classe',
+  },
   hands: {
     title: 'Mains levées ({count})',
     none: 'Aucune main levée.',

@@ -1,5 +1,6 @@
 import { SESSION_COOKIE, type TUser } from '@dlclass/contracts';
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { cache } from 'react';
 
 const apiInternalUrl = () => (process.env.API_INTERNAL_URL ?? 'http://localhost:3001').replace(/\/$/, '');
@@ -19,3 +20,11 @@ export const getCurrentUser = cache(async (): Promise<TUser | null> => {
     return null;
   }
 });
+
+/** The signed-in teacher or admin; anyone else is sent to their own home (or to sign in). */
+export async function requireStaff(): Promise<TUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/connexion');
+  if (user.role === 'student') redirect('/eleve');
+  return user;
+}
