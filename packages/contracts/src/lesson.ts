@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZExperimentSpec } from './experiment';
+import { ZFeedback } from './rubric';
 
 /**
  * The lesson as a class lives it: phase locks, each student's progress, the answers of every activity
@@ -110,6 +111,7 @@ export const WORKSHEET_ACTIVITY = {
 } as const;
 export type TWorksheetKind = keyof typeof WORKSHEET_ACTIVITY;
 export const WORKSHEET_KINDS = Object.keys(WORKSHEET_ACTIVITY) as TWorksheetKind[];
+export const ZWorksheetKind = z.enum(WORKSHEET_KINDS as [TWorksheetKind, ...TWorksheetKind[]]);
 
 /** The kind of the record an activity keeps, or null for activities without one. */
 export function worksheetKindOf(activity: string): TWorksheetKind | null {
@@ -208,6 +210,8 @@ export const ZDeliverable = z.object({
   updatedAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
   returnedAt: z.iso.datetime().nullable(),
+  /** The teacher's comments once the work is returned or finalised, with the grade once finalised. */
+  feedback: ZFeedback.nullable(),
 });
 export type TDeliverable = z.infer<typeof ZDeliverable>;
 
@@ -388,3 +392,73 @@ export const ZQuizOverview = z.object({
   results: z.array(ZQuizResult),
 });
 export type TQuizOverview = z.infer<typeof ZQuizOverview>;
+
+/** A student's attempt that counts for the class's results: their best submitted one. */
+export const ZQuizCountedScore = z.object({
+  attemptId: z.uuid(),
+  score: z.number(),
+  maxScore: z.number(),
+  scoreOn20: z.number(),
+  submittedAt: z.iso.datetime(),
+});
+export type TQuizCountedScore = z.infer<typeof ZQuizCountedScore>;
+
+export const ZQuizStudentResults = z.object({
+  studentId: z.uuid(),
+  displayName: z.string(),
+  /** Submitted attempts (an expired one counts: it is finalised with the answers saved in time). */
+  attempts: z.number().int(),
+  /** An attempt is under way right now. */
+  inProgress: z.boolean(),
+  /** Null until a first attempt is submitted. */
+  counted: ZQuizCountedScore.nullable(),
+});
+export type TQuizStudentResults = z.infer<typeof ZQuizStudentResults>;
+
+export const ZQuizOptionAnalysis = z.object({
+  id: z.string(),
+  text: z.string(),
+  correct: z.boolean(),
+  /** Students who ticked it. */
+  chosen: z.number().int(),
+  /** `chosen` over the students who were asked the question, 0 to 1. */
+  share: z.number(),
+});
+export type TQuizOptionAnalysis = z.infer<typeof ZQuizOptionAnalysis>;
+
+export const ZQuizQuestionAnalysis = z.object({
+  questionId: z.string(),
+  prompt: z.string(),
+  multiple: z.boolean(),
+  /** Students whose counted attempt drew the question. */
+  answers: z.number().int(),
+  /** Of those, how many left it blank. */
+  blank: z.number().int(),
+  /** Share of `answers` fully right (the scoring's rule: score 1 on the question), 0 to 1. */
+  facility: z.number(),
+  /**
+   * Point-biserial correlation, −1 to 1, between getting the question fully right and the score on the
+   * attempt's other questions; null with too few students or when nobody (or everybody) got it right.
+   */
+  discrimination: z.number().nullable(),
+  /** In the bank's order. */
+  options: z.array(ZQuizOptionAnalysis),
+});
+export type TQuizQuestionAnalysis = z.infer<typeof ZQuizQuestionAnalysis>;
+
+/** GET /api/classes/:classId/quiz/results: the class's QCM for its teacher. */
+export const ZQuizClassResults = z.object({
+  /** Every student of the class, by name, including those who never started. */
+  students: z.array(ZQuizStudentResults),
+  /** Over the counted scores, out of 20; null before any submitted attempt. */
+  summary: z.object({
+    submitted: z.number().int(),
+    mean: z.number().nullable(),
+    median: z.number().nullable(),
+  }),
+  /** The bank's questions that some counted attempt drew, in the bank's order. */
+  questions: z.array(ZQuizQuestionAnalysis),
+  /** Below this many students asked a question, its discrimination is null. */
+  discriminationMinStudents: z.number().int(),
+});
+export type TQuizClassResults = z.infer<typeof ZQuizClassResults>;

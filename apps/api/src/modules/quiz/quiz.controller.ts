@@ -3,6 +3,7 @@ import {
   type TQuizAnswerRequest,
   type TQuizAnswerResponse,
   type TQuizAttempt,
+  type TQuizClassResults,
   type TQuizOverview,
   type TQuizResult,
   type TQuizSettings,
@@ -10,6 +11,7 @@ import {
   ZQuizAnswerRequest,
   ZQuizAnswerResponse,
   ZQuizAttempt,
+  ZQuizClassResults,
   ZQuizOverview,
   ZQuizResult,
   ZQuizSettings,
@@ -51,6 +53,21 @@ export class QuizController {
     @Body(new ZodValidationPipe(ZQuizSettings)) settings: TQuizSettings,
   ): Promise<TQuizSettings> {
     return this.service.setSettings(auth, classId, settings);
+  }
+
+  @Get('classes/:classId/quiz/results')
+  @ApiOperation({
+    summary:
+      'Les résultats du QCM de la classe (son enseignant) : note retenue par élève, analyse de chaque question',
+  })
+  @ApiZodResponse(
+    200,
+    ZQuizClassResults,
+    'Notes, moyenne et médiane, facilité et discrimination par question',
+  )
+  @ApiErrors(401, 403, 404)
+  classResults(@Auth() auth: AuthContext, @Param('classId') classId: string): Promise<TQuizClassResults> {
+    return this.service.classResults(auth, classId);
   }
 
   @Get('quiz')

@@ -9,5 +9,6 @@ import { QuizBankService } from './quiz-bank.service';
 @Module({
   controllers: [QuizController, QuizBankController],
   providers: [QuizRepository, QuizService, QuizBankRepository, QuizBankService],
+  exports: [QuizService],
 })
 export class QuizModule {}

@@ -18,7 +18,13 @@ const attemptSelect = {
 } satisfies Prisma.QuizAttemptSelect;
 
 type AttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof attemptSelect }>;
+
+/** An attempt of one of a class's students, with whose it is. */
+export type ClassAttemptRecord = AttemptRecord & { userId: string };
 type Db = PrismaClient | Prisma.TransactionClient;
+/** A selected row as a record: its option order typed, its answers attached. */
+type Recorded<Row extends AttemptRow> = Omit<Row, 'optionOrder'> &
+  Pick<AttemptRecord, 'optionOrder' | 'answers'>;
 
 /** The two columns that say whether an attempt still takes answers. */
 export type AttemptClock = Pick<AttemptRecord, 'deadline' | 'submittedAt'>;
@@ -56,6 +62,25 @@ export class QuizRepository {
       where: { userId },
       orderBy: { number: 'asc' },
       select: attemptSelect,
+    });
+    return withAnswers(this.prisma, rows);
+  }
+
+  /** The class's students, by name. */
+  async listStudents(classId: string): Promise<{ id: string; displayName: string }[]> {
+    return this.prisma.user.findMany({
+      where: { classId, role: 'STUDENT' },
+      orderBy: { displayName: 'asc' },
+      select: { id: true, displayName: true },
+    });
+  }
+
+  /** Every attempt of the class's current students, each student's first one first. */
+  async listClassAttempts(classId: string): Promise<ClassAttemptRecord[]> {
+    const rows = await this.prisma.quizAttempt.findMany({
+      where: { user: { classId, role: 'STUDENT' } },
+      orderBy: [{ userId: 'asc' }, { number: 'asc' }],
+      select: { ...attemptSelect, userId: true },
     });
     return withAnswers(this.prisma, rows);
   }
@@ -137,7 +162,7 @@ async function withAnswersOf(db: Db, row: AttemptRow | null): Promise<AttemptRec
 }
 
 /** Answers in a second query: one statement at a time on the connection (no relation fetched alongside). */
-async function withAnswers(db: Db, rows: AttemptRow[]): Promise<AttemptRecord[]> {
+async function withAnswers<Row extends AttemptRow>(db: Db, rows: Row[]): Promise<Recorded<Row>[]> {
   if (rows.length === 0) return [];
   const answers = await db.quizAnswer.findMany({
     where: { attemptId: { in: rows.map((row) => row.id) } },
@@ -151,7 +176,7 @@ async function withAnswers(db: Db, rows: AttemptRow[]): Promise<AttemptRecord[]>
   );
 }
 
-function toRecord(row: AttemptRow, answers: AttemptRecord['answers']): AttemptRecord {
+function toRecord<Row extends AttemptRow>(row: Row, answers: AttemptRecord['answers']): Recorded<Row> {
   const { optionOrder, ...rest } = row;
   return {
     ...rest,

@@ -5,6 +5,7 @@ import {
   type TQuizAnswerRequest,
   type TQuizAnswerResponse,
   type TQuizAttempt,
+  type TQuizClassResults,
   type TQuizOverview,
   type TQuizResult,
   type TQuizSettings,
@@ -16,7 +17,7 @@ import { Permission } from '../../common/access/permission';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
-import { QuizRepository } from './quiz.repository';
+import { type ClassAttemptRecord, QuizRepository } from './quiz.repository';
 import {
   type AttemptRecord,
   bankById,
@@ -29,14 +30,23 @@ import {
   planAttempt,
   type QuizBank,
   scoreAttempt,
+  scoreOn20,
   settingsOf,
   toAttemptDto,
   toResult,
 } from './quiz.rules';
+import { analyseQuestions, countedAttempt, DISCRIMINATION_MIN_STUDENTS, summaryOf } from './quiz-analysis';
 import { QuizBankService } from './quiz-bank.service';
 
 /** The lesson activity the QCM is (its phase's lock applies to starting an attempt). */
 const QCM_ACTIVITY = 'qcm';
+
+/** The score of a student's attempt that counts (see `countedAttempt`). */
+export interface CountedScore {
+  score: number;
+  maxScore: number;
+  submittedAt: string;
+}
 
 /** A student's QCM as it stands, expired attempts already finalised. */
 interface StudentQuiz {
@@ -161,6 +171,78 @@ export class QuizService {
     const result = this.results(settings, bank, attempts, now).find((item) => item.attemptId === attempt.id);
     if (!result) throw new Error(`Quiz attempt ${attempt.id} is not among its student's submitted attempts`);
     return result;
+  }
+
+  /**
+   * The class's QCM for its teacher: every student's counted score and attempts, the class's mean and median,
+   * and the analysis of each question drawn.
+   */
+  async classResults(auth: AuthContext, classId: string): Promise<TQuizClassResults> {
+    await this.access.requireAccess(auth, Permission.ClassManage, classId);
+    const now = new Date();
+    const { bank, attempts } = await this.classAttempts(classId, now);
+    const students = await this.repository.listStudents(classId);
+    const counted = students.flatMap(({ id }) => countedAttempt(attempts.get(id) ?? []) ?? []);
+    const countedOf = new Map(counted.map((attempt) => [attempt.userId, attempt]));
+    return {
+      students: students.map(({ id, displayName }) => {
+        const own = attempts.get(id) ?? [];
+        const best = countedOf.get(id);
+        return {
+          studentId: id,
+          displayName,
+          attempts: own.filter((attempt) => attempt.submittedAt !== null).length,
+          inProgress: own.some((attempt) => isActive(attempt, now)),
+          counted: best
+            ? {
+                attemptId: best.id,
+                score: best.score,
+                maxScore: best.maxScore,
+                scoreOn20: scoreOn20(best.score, best.maxScore),
+                submittedAt: best.submittedAt.toISOString(),
+              }
+            : null,
+        };
+      }),
+      summary: summaryOf(counted),
+      questions: analyseQuestions(bank, counted),
+      discriminationMinStudents: DISCRIMINATION_MIN_STUDENTS,
+    };
+  }
+
+  /**
+   * Student id → the score that counts, for each student of the class with a submitted attempt: their best
+   * submitted attempt (the QCM's settings name no other rule; see `countedAttempt`). Attempts past their
+   * time are finalised first, as when the student reads their QCM. No access check here: the caller
+   * (e.g. the grading export) checks the class first.
+   */
+  async scoresByStudent(classId: string): Promise<Map<string, CountedScore>> {
+    const { attempts } = await this.classAttempts(classId, new Date());
+    const scores = new Map<string, CountedScore>();
+    for (const [studentId, own] of attempts) {
+      const best = countedAttempt(own);
+      if (best) {
+        const { score, maxScore, submittedAt } = best;
+        scores.set(studentId, { score, maxScore, submittedAt: submittedAt.toISOString() });
+      }
+    }
+    return scores;
+  }
+
+  /** The class's bank and its students' attempts by student; attempts past their time are finalised first. */
+  private async classAttempts(
+    classId: string,
+    now: Date,
+  ): Promise<{ bank: QuizBank; attempts: Map<string, ClassAttemptRecord[]> }> {
+    const bank = bankById(await this.banks.bankFor(classId));
+    const attempts = new Map<string, ClassAttemptRecord[]>();
+    for (const attempt of await this.repository.listClassAttempts(classId)) {
+      const current = isExpired(attempt, now)
+        ? { ...attempt, ...(await this.finalise(attempt, bank, now)) }
+        : attempt;
+      attempts.set(attempt.userId, [...(attempts.get(attempt.userId) ?? []), current]);
+    }
+    return { bank, attempts };
   }
 
   /** The submitted attempts' results, with the correction when the class's policy shows it. */
