@@ -6,6 +6,7 @@ export { MISSIONS } from './missions';
 export * from './public-content';
 export { QUIZ_BANK } from './quiz-bank';
 export * from './quiz-markdown';
+export * from './rubrics';
 export * from './schema';
 export { SEANCE_1 } from './seance-1';
 export { SELF_ASSESSMENT, SELF_ASSESSMENT_LEVELS } from './self-assessment';

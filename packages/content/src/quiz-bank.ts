@@ -1,4 +1,5 @@
-import type { TCompetence, TQuizQuestionContent } from './schema';
+import type { TCompetence } from '@dlclass/contracts';
+import type { TQuizQuestionContent } from './schema';
 import { ZQuizBank } from './schema';
 
 /** An option as written below: [right?, text, why it is right or wrong]; ids a, b, c… follow the order. */

@@ -1,4 +1,5 @@
-import { foldForMatching, type TCompetence, type TQuizQuestionContent, ZQuizBank } from './schema';
+import type { TCompetence } from '@dlclass/contracts';
+import { foldForMatching, type TQuizQuestionContent, ZQuizBank } from './schema';
 import { SEANCE_1 } from './seance-1';
 
 /**

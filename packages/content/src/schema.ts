@@ -1,9 +1,5 @@
-import { ZMeasuredFact } from '@dlclass/contracts';
+import { ZCompetence, ZMeasuredFact } from '@dlclass/contracts';
 import { z } from 'zod';
-
-/** BTS SIO SLAM competences assessed by the lesson. */
-export const ZCompetence = z.enum(['B1.3', 'B2.2', 'B2.3', 'B3.2']);
-export type TCompetence = z.infer<typeof ZCompetence>;
 
 /** Identifiers of content items (fields, sections, questions, options, terms): answer keys and URL-safe. */
 export const ZContentId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {

@@ -3,6 +3,7 @@ import type { ExperimentKind, Prisma, PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
 import { isUniqueViolation } from '../../common/infra/unique-violation';
+import { gradeSelect } from '../grading/grade.mapper';
 import type { MeasuredRun } from './measured';
 
 const deliverableSelect = {
@@ -17,6 +18,7 @@ const deliverableSelect = {
   updatedAt: true,
   submittedAt: true,
   returnedAt: true,
+  grade: { select: gradeSelect },
 } satisfies Prisma.DeliverableSelect;
 
 export type DeliverableRow = Prisma.DeliverableGetPayload<{ select: typeof deliverableSelect }>;

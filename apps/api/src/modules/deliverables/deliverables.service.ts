@@ -24,6 +24,7 @@ import { AccessService } from '../../common/access/access.service';
 import { Permission } from '../../common/access/permission';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
+import { feedbackOf } from '../grading/grade.mapper';
 import { type DeliverableRow, DeliverablesRepository } from './deliverables.repository';
 import { citedRuns, measuredFacts } from './measured';
 
@@ -220,6 +221,7 @@ export class DeliverablesService {
       updatedAt: row?.updatedAt.toISOString() ?? null,
       submittedAt: row?.submittedAt?.toISOString() ?? null,
       returnedAt: row?.returnedAt?.toISOString() ?? null,
+      feedback: row ? feedbackOf(row.status, row.grade) : null,
     };
   }
 }
