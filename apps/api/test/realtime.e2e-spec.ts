@@ -167,7 +167,7 @@ describe('Socket.IO realtime (real Redis adapter, real worker)', () => {
 
     await done;
     expect(aliceStatuses.map((s) => s.status)).toEqual(['queued', 'running', 'succeeded']);
-    expect(aliceStatuses.every((s) => s.experimentId === experimentId)).toBe(true);
+    expect(aliceStatuses.every((s) => s.experimentId === experimentId && s.kind === 'network')).toBe(true);
     expect(aliceStatuses.at(-1)?.testAccuracy).toEqual(expect.any(Number));
     // the teacher hears the lifecycle of the class's runs
     await new Promise((resolve) => setTimeout(resolve, 200));

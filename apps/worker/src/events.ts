@@ -6,6 +6,7 @@ import {
   type TEpochProgress,
   type TExperimentStatus,
 } from '@dlclass/contracts';
+import { ExperimentKind } from '@dlclass/db';
 import { Emitter } from '@socket.io/redis-emitter';
 import type { Redis } from 'ioredis';
 
@@ -13,6 +14,7 @@ export interface TRunRef {
   id: string;
   userId: string;
   classId: string | null;
+  kind: ExperimentKind;
 }
 
 /**
@@ -43,6 +45,7 @@ export class RealtimePublisher {
     this.emitter.to(experimentAudience(run)).emit('experiment:status', {
       experimentId: run.id,
       userId: run.userId,
+      kind: run.kind === ExperimentKind.CLASSICAL ? 'classical' : 'network',
       status,
       queuePosition: null,
       backend: extra.backend ?? null,

@@ -37,10 +37,10 @@ export class ExperimentRepository {
   }
 
   /** Every run not finished yet (QUEUED or RUNNING), oldest first. */
-  listUnfinished(): Promise<Omit<TRunTarget, 'kind' | 'cancelRequested' | 'spec'>[]> {
+  listUnfinished(): Promise<Omit<TRunTarget, 'cancelRequested' | 'spec'>[]> {
     return this.prisma.experiment.findMany({
       where: { status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
-      select: { id: true, userId: true, classId: true, status: true },
+      select: { id: true, userId: true, classId: true, kind: true, status: true },
       orderBy: { createdAt: 'asc' },
     });
   }

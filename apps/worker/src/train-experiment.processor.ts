@@ -268,7 +268,12 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
       logger.warn('experiment not found: job ignored');
       return;
     }
-    const run: TRunRef = { id: experiment.id, userId: experiment.userId, classId: experiment.classId };
+    const run: TRunRef = {
+      id: experiment.id,
+      userId: experiment.userId,
+      classId: experiment.classId,
+      kind: experiment.kind,
+    };
     if (experiment.status !== ExperimentStatus.QUEUED && experiment.status !== ExperimentStatus.RUNNING) {
       logger.info({ status: experiment.status }, 'experiment already finished: job ignored');
       return;

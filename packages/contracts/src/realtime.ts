@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZEpochMetrics, ZExperimentStatus } from './experiment';
 import type { TBroadcastEvent, THand, TPhasesChangedEvent } from './lesson';
+import type { TPresenceChangedEvent, TRosterChangedEvent } from './progress';
 
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
@@ -10,11 +11,19 @@ export const rooms = {
   classStudents: (classId: string) => `class:${classId}:students`,
   /** Every socket opened with one login session (the API disconnects them at logout). */
   session: (sessionId: string) => `session:${sessionId}`,
+  /** A teacher's dashboard follows each of their classes' roster and presence (not its runs) here. */
+  classRoster: (classId: string) => `class:${classId}:roster`,
 } as const;
+
+/** What a run trains: a network, or a classical model (random forest, k-NN, logistic regression). */
+export const ZRunKind = z.enum(['network', 'classical']);
+export type TRunKind = z.infer<typeof ZRunKind>;
 
 export const ZExperimentStatusEvent = z.object({
   experimentId: z.uuid(),
   userId: z.uuid(),
+  /** Lets a list of one kind ignore the other kind's runs. */
+  kind: ZRunKind,
   status: ZExperimentStatus,
   queuePosition: z.number().int().nullable(),
   backend: z.string().nullable(),
@@ -62,6 +71,10 @@ export interface ServerToClientEvents {
   'lesson:broadcast': (event: TBroadcastEvent) => void;
   /** A hand raised, lowered or acknowledged: to the class's teachers and to the student. */
   'hand:changed': (event: THand) => void;
+  /** A student's first page connected or last page closed: to the class's teachers only. */
+  'presence:changed': (event: TPresenceChangedEvent) => void;
+  /** A student joined or was removed: to the class's teachers only. */
+  'class:roster-changed': (event: TRosterChangedEvent) => void;
 }
 
 export interface ClientToServerEvents {
@@ -75,6 +88,8 @@ export interface ClientToServerEvents {
   ) => void;
   /** A teacher follows every run of one of their classes. */
   'class:subscribe': (payload: z.infer<typeof ZSubscribeClass>, ack: (result: TAck) => void) => void;
+  /** A teacher follows the roster and presence of one of their classes (its cards on the dashboard). */
+  'class:follow-roster': (payload: z.infer<typeof ZSubscribeClass>, ack: (result: TAck) => void) => void;
 }
 
 /** The rooms that hear about a run's lifecycle (status and epochs): its owner, its followers, the class's teachers. */

@@ -55,4 +55,11 @@ describe('experimentMapper', () => {
     expect(dto.layers).toEqual([]);
     expect(() => experimentMapper.experiment(row({ nonsense: true }), null)).not.toThrow();
   });
+
+  it('says in a status event which kind of run it is about, so a list of the other kind ignores it', () => {
+    const network = experimentMapper.statusEvent(row(REFERENCE_EXPERIMENT), null);
+    expect(network).toMatchObject({ kind: 'network', status: 'succeeded', queuePosition: null });
+    const classical = experimentMapper.statusEvent({ ...row({}), kind: 'CLASSICAL', status: 'QUEUED' }, 2);
+    expect(classical).toMatchObject({ kind: 'classical', status: 'queued', queuePosition: 2 });
+  });
 });

@@ -15,6 +15,7 @@ import {
   ZEvaluation,
   ZExperimentSpec,
 } from '@dlclass/contracts';
+import { ExperimentKind } from '@dlclass/db';
 import { describeModel } from '@dlclass/ml';
 import type { z } from 'zod';
 import { createLogger } from '../../common/logger';
@@ -127,12 +128,13 @@ export const experimentMapper = {
   },
 
   statusEvent(
-    row: Pick<ExperimentRow, 'id' | 'userId' | 'status' | 'backend' | 'error' | 'testAccuracy'>,
+    row: Pick<ExperimentRow, 'id' | 'userId' | 'kind' | 'status' | 'backend' | 'error' | 'testAccuracy'>,
     queuePosition: number | null,
   ): TExperimentStatusEvent {
     return {
       experimentId: row.id,
       userId: row.userId,
+      kind: row.kind === ExperimentKind.CLASSICAL ? 'classical' : 'network',
       status: experimentMapper.status(row),
       queuePosition: row.status === 'QUEUED' ? queuePosition : null,
       backend: row.backend,

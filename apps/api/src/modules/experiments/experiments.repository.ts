@@ -41,6 +41,7 @@ const createdExperimentSelect = {
   id: true,
   userId: true,
   classId: true,
+  kind: true,
   status: true,
   backend: true,
   error: true,
