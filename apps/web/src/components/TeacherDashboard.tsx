@@ -7,7 +7,7 @@ import { useT } from '@/i18n/client';
 import { api } from '@/lib/api';
 import { errorMessage } from '@/lib/errors';
 import { useSocket } from '@/lib/socket';
-import { useLiveRuns } from '@/lib/useLiveRuns';
+import { useLiveClassRuns } from '@/lib/useLiveRuns';
 import { PhaseLocks } from './lesson/PhaseLocks';
 import { RunsTable } from './RunsTable';
 import { BroadcastForm } from './teacher/BroadcastForm';
@@ -34,7 +34,7 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
   }, []);
 
   const { socket, connected } = useSocket();
-  const { runs, error } = useLiveRuns(socket, selectedId, selectedId !== null);
+  const { feed, networks, error } = useLiveClassRuns(socket, selectedId, selectedId !== null);
   const selected = classes?.find((c) => c.id === selectedId) ?? null;
 
   return (
@@ -100,12 +100,12 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
               {connected ? t('teacher.live') : t('teacher.offline')}
             </span>
           </div>
-          {error && !runs ? <p className="alert alert-error">{errorMessage(t, error)}</p> : null}
-          {!runs && !error && <p className="muted">{t('common.loading')}</p>}
-          {runs?.length === 0 && <p className="muted">{t('teacher.noRuns')}</p>}
-          {runs && runs.length > 0 && <RunsTable runs={runs} variant="teacher" />}
+          {error && !feed ? <p className="alert alert-error">{errorMessage(t, error)}</p> : null}
+          {!feed && !error && <p className="muted">{t('common.loading')}</p>}
+          {feed?.length === 0 && <p className="muted">{t('teacher.noRuns')}</p>}
+          {feed && feed.length > 0 && <RunsTable runs={feed} variant="teacher" />}
           <HandsPanel key={`hands-${selected.id}`} classId={selected.id} socket={socket} />
-          <BroadcastForm key={selected.id} classId={selected.id} runs={runs} />
+          <BroadcastForm key={selected.id} classId={selected.id} runs={networks} />
         </section>
       )}
       <PhaseLocks lesson={lesson} classes={classes} error={classesError} />

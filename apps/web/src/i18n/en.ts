@@ -2,6 +2,7 @@ import { enAnatomy } from './en-anatomy';
 import { enLesson } from './en-lesson';
 import { enPhase2 } from './en-phase2';
 import { enTeacher } from './en-teacher';
+import { enWall } from './en-wall';
 import { enWork } from './en-work';
 import type { Messages } from './fr';
 
@@ -339,5 +340,6 @@ export const en: Messages = {
   phase2: enPhase2,
   lesson: enLesson,
   teacherTools: enTeacher,
+  wall: enWall,
   work: enWork,
 };

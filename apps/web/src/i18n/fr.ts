@@ -2,6 +2,7 @@ import { frAnatomy } from './fr-anatomy';
 import { frLesson } from './fr-lesson';
 import { frPhase2 } from './fr-phase2';
 import { frTeacher } from './fr-teacher';
+import { frWall } from './fr-wall';
 import { frWork } from './fr-work';
 
 /** French texts (the reference locale): every other locale must have exactly these keys. */
@@ -339,6 +340,7 @@ export const fr = {
   phase2: frPhase2,
   lesson: frLesson,
   teacherTools: frTeacher,
+  wall: frWall,
   work: frWork,
 };
 

@@ -115,7 +115,11 @@ export const api = {
   submitExperiment: (spec: TExperimentSpecInput) =>
     request<TSubmitExperimentResponse>('POST', '/experiments', spec),
   cancelExperiment: (id: string) => request<unknown>('POST', `/experiments/${encodeURIComponent(id)}/cancel`),
-  classicalRuns: () => request<TClassicalRunSummary[]>('GET', '/classical-runs'),
+  classicalRuns: (classId?: string) =>
+    request<TClassicalRunSummary[]>(
+      'GET',
+      `/classical-runs${classId ? `?classId=${encodeURIComponent(classId)}` : ''}`,
+    ),
   classicalRun: (id: string) => request<TClassicalRun>('GET', `/classical-runs/${encodeURIComponent(id)}`),
   classicalRealWorld: (id: string) =>
     request<TRealWorldDrawing[]>('GET', `/classical-runs/${encodeURIComponent(id)}/real-world`),

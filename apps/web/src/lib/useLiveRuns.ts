@@ -5,8 +5,9 @@ import type {
   TExperimentProgressEvent,
   TExperimentStatusEvent,
   TExperimentSummary,
+  TRunKind,
 } from '@dlclass/contracts';
-import { type Dispatch, type SetStateAction, useCallback, useEffect, useRef, useState } from 'react';
+import { type Dispatch, type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from './api';
 import { epochMetrics, mergeEpochs, withStatus } from './runEvents';
 import { type AppSocket, useOnConnect, useSocketEvent } from './socket';
@@ -21,6 +22,7 @@ function useLiveList<R extends TListedRun>(
   socket: AppSocket | null,
   classId: string | null,
   enabled: boolean,
+  kind: TRunKind,
   fetchList: (classId?: string) => Promise<R[]>,
 ): {
   runs: R[] | null;
@@ -70,7 +72,7 @@ function useLiveList<R extends TListedRun>(
   });
 
   useSocketEvent(socket, 'experiment:status', (event: TExperimentStatusEvent) => {
-    if (!enabled) return;
+    if (!enabled || event.kind !== kind) return;
     if (runsRef.current && !runsRef.current.some((run) => run.id === event.experimentId)) {
       // A run this page has not seen yet (submitted from another tab, or by a student of the class).
       void load();
@@ -92,7 +94,7 @@ function useLiveList<R extends TListedRun>(
 
 /** The network runs, their epochs added live as they end. */
 export function useLiveRuns(socket: AppSocket | null, classId: string | null, enabled = true) {
-  const { runs, setRuns, error, reload } = useLiveList(socket, classId, enabled, api.experiments);
+  const { runs, setRuns, error, reload } = useLiveList(socket, classId, enabled, 'network', api.experiments);
 
   useSocketEvent(socket, 'experiment:progress', (event: TExperimentProgressEvent) => {
     if (!enabled || event.kind !== 'epoch') return;
@@ -110,8 +112,34 @@ export function useLiveRuns(socket: AppSocket | null, classId: string | null, en
   return { runs, error, reload };
 }
 
-/** The classical runs (random forest, k-NN, logistic regression). */
-export function useLiveClassicalRuns(socket: AppSocket | null) {
-  const { runs, error, reload } = useLiveList(socket, null, true, api.classicalRuns);
+/** The classical runs (random forest, k-NN, logistic regression): the caller's, or for a teacher one class's. */
+export function useLiveClassicalRuns(
+  socket: AppSocket | null,
+  classId: string | null = null,
+  enabled = true,
+) {
+  const { runs, error, reload } = useLiveList(socket, classId, enabled, 'classical', api.classicalRuns);
   return { runs, error, reload };
+}
+
+/** A run of either kind, tagged with it: the teacher's feed lists both. */
+export type TFeedRun =
+  | (TExperimentSummary & { kind: 'network' })
+  | (TClassicalRunSummary & { kind: 'classical' });
+
+/** One class's runs of both kinds, live, newest first (the networks alone too, for what takes only those). */
+export function useLiveClassRuns(socket: AppSocket | null, classId: string | null, enabled = true) {
+  const networks = useLiveRuns(socket, classId, enabled);
+  const classical = useLiveClassicalRuns(socket, classId, enabled);
+  const feed = useMemo<TFeedRun[] | null>(
+    () =>
+      networks.runs && classical.runs
+        ? [
+            ...networks.runs.map((run) => ({ ...run, kind: 'network' as const })),
+            ...classical.runs.map((run) => ({ ...run, kind: 'classical' as const })),
+          ].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+        : null,
+    [networks.runs, classical.runs],
+  );
+  return { feed, networks: networks.runs, error: networks.error ?? classical.error };
 }

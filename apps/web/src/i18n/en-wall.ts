@@ -1,0 +1,71 @@
+import type { frWall } from './fr-wall';
+
+/** English texts of the experiment wall, the teacher's runs feed and the projector view: typed by the French ones. */
+export const enWall: typeof frWall = {
+  title: 'Experiment wall',
+  live: 'Live',
+  offline: 'Offline: reconnecting…',
+  kinds: { network: 'Network', classical: 'Classical model' },
+  algorithms: {
+    'random-forest': 'Random forest ({value} trees)',
+    knn: 'k nearest neighbours (k = {value})',
+    'logistic-regression': 'Logistic regression (C = {value})',
+  },
+  networkParameters: '{optimizer}, η = {learningRate}, {epochs} ep., batch {batchSize}, {layers} layers',
+  feed: {
+    kind: 'Kind',
+    parameters: 'Hyper-parameters',
+    project: 'Project',
+  },
+  axes: {
+    epochs: 'Epochs',
+    learningRate: 'Learning rate',
+    batchSize: 'Batch size',
+    hiddenLayers: 'Hidden layers',
+    parameterCount: 'Parameters',
+    trainSize: 'Training images',
+    optimizer: 'Optimizer',
+    activation: 'Activation',
+    accuracy: 'Test accuracy',
+  },
+  noActivation: 'none',
+  noRuns: 'No finished run yet: the wall fills up as networks finish.',
+  runCount: '{count} finished runs',
+  scatter: {
+    title: 'Test accuracy against each hyper-parameter',
+    description: 'One dot per finished run; hover a dot to see the student and the run.',
+    dot: '{student} — {run}: {accuracy}',
+  },
+  parallel: {
+    title: 'Every run, every hyper-parameter',
+    description: 'Each line is a run; it crosses one axis per hyper-parameter, then the test accuracy.',
+    legend: 'Colour: test accuracy, from {min} (red) to {max} (green)',
+  },
+  leaderboard: {
+    title: 'Leaderboard',
+    hideNames: 'Hide names',
+    bestPerStudent: 'Best run per student',
+    anonymous: 'Student {n}',
+    columns: {
+      rank: 'Rank',
+      student: 'Student',
+      run: 'Run',
+      accuracy: 'Accuracy',
+      parameters: 'Parameters',
+      duration: 'Duration',
+      project: 'Projector',
+    },
+    seconds: '{value} s',
+  },
+  projector: {
+    title: 'Projector',
+    hideName: 'Hide the student’s name',
+    noRun: 'No run chosen: project one from the dashboard or the wall.',
+    back: 'Back to the wall',
+    accuracy: 'Test accuracy',
+    parameters: '{count} parameters',
+    queued: 'Queued',
+    training: 'Training: epoch {done} of {total}',
+    confusion: 'Confusion matrix',
+  },
+};
