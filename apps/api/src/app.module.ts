@@ -10,6 +10,7 @@ import { DeliverablesModule } from './modules/deliverables/deliverables.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
 import { HandsModule } from './modules/hands/hands.module';
 import { HealthModule } from './modules/health/health.module';
+import { ProgressModule } from './modules/progress/progress.module';
 import { QuizModule } from './modules/quiz/quiz.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         DatasetsModule,
         HandsModule,
         HealthModule,
+        ProgressModule,
         QuizModule,
         RealtimeModule,
       ],

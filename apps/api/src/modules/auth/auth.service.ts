@@ -91,6 +91,7 @@ export class AuthService extends SessionAuthenticator {
       });
       if (student) {
         this.logger.info({ userId: student.id, classId: klass.id }, 'Student joined');
+        this.realtime.emitToClassTeachers(klass.id, 'class:roster-changed', { classId: klass.id });
         await this.attempts.succeeded(attemptsKey);
         return this.openSession(student);
       }

@@ -95,6 +95,7 @@ export class ClassesService {
     for (const sessionId of await this.repository.deleteStudent(studentId)) {
       this.realtime.disconnectSession(sessionId);
     }
+    this.realtime.emitToClassTeachers(classId, 'class:roster-changed', { classId });
     this.logger.info({ classId, studentId, by: auth.user.id }, 'Student removed');
   }
 

@@ -8,5 +8,6 @@ import { ContentService } from './content.service';
   imports: [RealtimeModule],
   controllers: [ContentController],
   providers: [ContentRepository, ContentService],
+  exports: [ContentService],
 })
 export class ContentModule {}

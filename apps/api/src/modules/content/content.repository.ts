@@ -7,6 +7,19 @@ export interface StudentActivityRows {
   runs: { any: boolean; succeeded: boolean };
   deliverables: { activity: string; status: string; answers: unknown }[];
   quiz: { active: boolean; submitted: boolean };
+  /** The latest run started, answer saved or QCM attempt started or submitted; null: nothing yet. */
+  lastActivityAt: Date | null;
+}
+
+const noActivity = (): StudentActivityRows => ({
+  runs: { any: false, succeeded: false },
+  deliverables: [],
+  quiz: { active: false, submitted: false },
+  lastActivityAt: null,
+});
+
+function touch(rows: StudentActivityRows, at: Date | null | undefined): void {
+  if (at && (!rows.lastActivityAt || at > rows.lastActivityAt)) rows.lastActivityAt = at;
 }
 
 @Injectable()
@@ -45,38 +58,49 @@ export class ContentRepository {
     return row ? (row.lockedPhases ?? []) : null;
   }
 
-  /** What the progress rules read about one student. */
-  async studentActivity(userId: string, now: Date): Promise<StudentActivityRows> {
+  /** What the progress rules read about each of these students (a whole class in four queries). */
+  async studentsActivity(userIds: string[], now: Date): Promise<Map<string, StudentActivityRows>> {
+    const activity = new Map(userIds.map((id) => [id, noActivity()]));
+    if (userIds.length === 0) return activity;
+    const where = { userId: { in: userIds } };
     // Sequential on purpose: one connection, no overlapping queries on it.
-    // the Hello World trains networks: a classical model does not count
-    const anyRun = await this.prisma.experiment.findFirst({
-      where: { userId, kind: 'NETWORK' },
-      select: { id: true },
+    const runs = await this.prisma.experiment.groupBy({
+      by: ['userId', 'kind', 'status'],
+      where,
+      _max: { createdAt: true },
     });
-    const succeededRun = anyRun
-      ? await this.prisma.experiment.findFirst({
-          where: { userId, kind: 'NETWORK', status: 'SUCCEEDED' },
-          select: { id: true },
-        })
-      : null;
+    for (const run of runs) {
+      const rows = activity.get(run.userId);
+      if (!rows) continue;
+      touch(rows, run._max.createdAt);
+      // the Hello World trains networks: a classical model does not count
+      if (run.kind !== 'NETWORK') continue;
+      rows.runs.any = true;
+      if (run.status === 'SUCCEEDED') rows.runs.succeeded = true;
+    }
     const deliverables = await this.prisma.deliverable.findMany({
-      where: { userId },
-      select: { activity: true, status: true, answers: true },
+      where,
+      select: { userId: true, activity: true, status: true, answers: true, updatedAt: true },
     });
+    for (const { userId, updatedAt, ...deliverable } of deliverables) {
+      const rows = activity.get(userId);
+      if (!rows) continue;
+      rows.deliverables.push(deliverable);
+      touch(rows, updatedAt);
+    }
     // An attempt past its deadline (and the grace period) counts as submitted: it is, with what was saved.
     const openUntil = new Date(now.getTime() - QUIZ_GRACE_SECONDS * 1000);
-    const submitted = await this.prisma.quizAttempt.findFirst({
-      where: { userId, OR: [{ submittedAt: { not: null } }, { deadline: { lt: openUntil } }] },
-      select: { id: true },
+    const attempts = await this.prisma.quizAttempt.findMany({
+      where,
+      select: { userId: true, startedAt: true, deadline: true, submittedAt: true },
     });
-    const active = await this.prisma.quizAttempt.findFirst({
-      where: { userId, submittedAt: null, deadline: { gte: openUntil } },
-      select: { id: true },
-    });
-    return {
-      runs: { any: anyRun !== null, succeeded: succeededRun !== null },
-      deliverables,
-      quiz: { active: active !== null, submitted: submitted !== null },
-    };
+    for (const attempt of attempts) {
+      const rows = activity.get(attempt.userId);
+      if (!rows) continue;
+      if (attempt.submittedAt !== null || attempt.deadline < openUntil) rows.quiz.submitted = true;
+      else rows.quiz.active = true;
+      touch(rows, attempt.submittedAt ?? attempt.startedAt);
+    }
+    return activity;
   }
 }

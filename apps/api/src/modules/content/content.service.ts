@@ -16,7 +16,7 @@ import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
 import { assertTrainable } from '../experiments/experiment-spec.validation';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
-import { ContentRepository } from './content.repository';
+import { ContentRepository, type StudentActivityRows } from './content.repository';
 import { lessonProgress, type ProgressFacts } from './lesson-progress';
 
 const CLASS_REQUIRED = 'Indiquez la classe (?classId=).';
@@ -36,7 +36,8 @@ export class ContentService {
       const classId = auth.user.classId;
       const lesson = classId ? await this.repository.classLesson(classId) : null;
       if (!classId || !lesson) throw new DomainError(ErrorCode.NotFound);
-      return { ...lessonState(classId, lesson), progress: await this.progress(auth.user.id) };
+      const [mine] = (await this.progressOf([auth.user.id])).values();
+      return { ...lessonState(classId, lesson), progress: mine?.progress ?? {} };
     }
     if (!query.classId) {
       throw new DomainError(ErrorCode.ValidationFailed, CLASS_REQUIRED, [
@@ -89,26 +90,46 @@ export class ContentService {
     return lesson;
   }
 
-  private async progress(userId: string): Promise<TLessonState['progress']> {
-    const rows = await this.repository.studentActivity(userId, new Date());
-    const facts: ProgressFacts = {
-      runs: rows.runs,
-      quiz: rows.quiz,
-      deliverables: new Map(
-        rows.deliverables.map((row) => {
-          const answers = ZAnswers.safeParse(row.answers);
-          return [
-            row.activity,
-            {
-              submitted: row.status === 'SUBMITTED' || row.status === 'FINALISED',
-              answers: answers.success ? answers.data : {},
-            },
-          ];
-        }),
-      ),
-    };
-    return lessonProgress(SEANCE_1, facts, templateFor);
+  /**
+   * Each student's progress in the lesson (the same rules for a student's own page and their teacher's
+   * view of the class) and when they last worked.
+   */
+  async progressOf(userIds: string[]): Promise<Map<string, StudentProgressOf>> {
+    const activity = await this.repository.studentsActivity(userIds, new Date());
+    return new Map(
+      [...activity].map(([userId, rows]) => [
+        userId,
+        {
+          progress: lessonProgress(SEANCE_1, factsOf(rows), templateFor),
+          lastActivityAt: rows.lastActivityAt,
+        },
+      ]),
+    );
   }
+}
+
+export interface StudentProgressOf {
+  progress: TLessonState['progress'];
+  lastActivityAt: Date | null;
+}
+
+function factsOf(rows: StudentActivityRows): ProgressFacts {
+  return {
+    runs: rows.runs,
+    quiz: rows.quiz,
+    deliverables: new Map(
+      rows.deliverables.map((row) => {
+        const answers = ZAnswers.safeParse(row.answers);
+        return [
+          row.activity,
+          {
+            submitted: row.status === 'SUBMITTED' || row.status === 'FINALISED',
+            answers: answers.success ? answers.data : {},
+          },
+        ];
+      }),
+    ),
+  };
 }
 
 function lessonState(classId: string, lesson: { locked: number[]; broadcast: unknown }): TLessonState {

@@ -3,6 +3,7 @@ import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayConnection,
+  type OnGatewayDisconnect,
   type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
@@ -29,7 +30,12 @@ const refused = (code: typeof ErrorCode.NotFound | typeof ErrorCode.ValidationFa
  * room, and every other room join is authorized with the same access helper as HTTP.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit<RealtimeServer>, OnGatewayConnection<RealtimeSocket> {
+export class RealtimeGateway
+  implements
+    OnGatewayInit<RealtimeServer>,
+    OnGatewayConnection<RealtimeSocket>,
+    OnGatewayDisconnect<RealtimeSocket>
+{
   private readonly logger = createLogger(RealtimeGateway.name);
 
   constructor(
@@ -70,6 +76,20 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeServer>, OnGateway
     // A student hears their class's lesson events (phase locks) without asking: the class is theirs.
     if (user.role === 'student' && user.classId) own.push(rooms.classStudents(user.classId));
     await socket.join(own);
+    this.announcePresence(socket);
+  }
+
+  /** A student is online while one of their pages holds a socket: their teachers hear each change. */
+  handleDisconnect(socket: RealtimeSocket) {
+    this.announcePresence(socket);
+  }
+
+  private announcePresence(socket: RealtimeSocket) {
+    const { user } = socket.data.auth;
+    if (user.role !== 'student' || !user.classId) return;
+    this.publisher.announcePresence({ userId: user.id, classId: user.classId }).catch((error: unknown) => {
+      this.logger.error({ err: error, userId: user.id }, 'Presence announcement failed');
+    });
   }
 
   @SubscribeMessage('experiment:subscribe')
@@ -100,6 +120,13 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeServer>, OnGateway
   ): Promise<TAck> {
     return this.joinIfAllowed(socket, body, ZSubscribeClass, Permission.ClassRead, (p) =>
       rooms.classTeachers(p.classId),
+    );
+  }
+
+  @SubscribeMessage('class:follow-roster')
+  async followRoster(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: unknown): Promise<TAck> {
+    return this.joinIfAllowed(socket, body, ZSubscribeClass, Permission.ClassRead, (p) =>
+      rooms.classRoster(p.classId),
     );
   }
 

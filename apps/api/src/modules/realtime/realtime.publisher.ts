@@ -45,6 +45,43 @@ export class RealtimePublisher {
     this.emitTo([rooms.user(student.userId), rooms.classTeachers(student.classId)], event, ...payload);
   }
 
+  /** A class's roster or presence changed: its teachers' open pages (the class followed, or its card). */
+  emitToClassTeachers<E extends keyof ServerToClientEvents>(
+    classId: string,
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ) {
+    this.emitTo([rooms.classTeachers(classId), rooms.classRoster(classId)], event, ...payload);
+  }
+
+  /**
+   * Tells the class's teachers whether the student is online now, read from the student's room on every
+   * API instance (through the Redis adapter) rather than counted here, so that it is right whichever
+   * instance holds the student's pages and whatever order their sockets come and go in.
+   */
+  async announcePresence(student: { userId: string; classId: string }): Promise<void> {
+    if (!this.server) return;
+    const sockets = await this.server.in(rooms.user(student.userId)).fetchSockets();
+    const online = sockets.length > 0;
+    this.emitToClassTeachers(student.classId, 'presence:changed', {
+      classId: student.classId,
+      studentId: student.userId,
+      online,
+    });
+  }
+
+  /** Class id → the ids of its students with at least one socket connected, on every API instance. */
+  async onlineStudents(classIds: string[]): Promise<Map<string, Set<string>>> {
+    const online = new Map(classIds.map((id) => [id, new Set<string>()]));
+    if (!this.server || classIds.length === 0) return online;
+    const sockets = await this.server.in(classIds.map(rooms.classStudents)).fetchSockets();
+    for (const socket of sockets) {
+      const { user } = socket.data.auth;
+      if (user.classId) online.get(user.classId)?.add(user.id);
+    }
+    return online;
+  }
+
   /** Closes every socket opened with this session, on every API instance (through the Redis adapter). */
   disconnectSession(sessionId: string) {
     if (!this.server) return;
