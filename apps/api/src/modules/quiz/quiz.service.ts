@@ -179,6 +179,7 @@ export class QuizService {
    */
   async classResults(auth: AuthContext, classId: string): Promise<TQuizClassResults> {
     await this.access.requireAccess(auth, Permission.ClassManage, classId);
+    await this.requireClass(classId);
     const now = new Date();
     const { bank, attempts } = await this.classAttempts(classId, now);
     const students = await this.repository.listStudents(classId);
@@ -214,7 +215,7 @@ export class QuizService {
    * Student id → the score that counts, for each student of the class with a submitted attempt: their best
    * submitted attempt (the QCM's settings name no other rule; see `countedAttempt`). Attempts past their
    * time are finalised first, as when the student reads their QCM. No access check here: the caller
-   * (e.g. the grading export) checks the class first.
+   * (e.g. the grading export) checks the class first; an unknown class is NOT_FOUND.
    */
   async scoresByStudent(classId: string): Promise<Map<string, CountedScore>> {
     const { attempts } = await this.classAttempts(classId, new Date());
