@@ -8,6 +8,7 @@ import { ContentModule } from './modules/content/content.module';
 import { DatasetsModule } from './modules/datasets/datasets.module';
 import { DeliverablesModule } from './modules/deliverables/deliverables.module';
 import { ExperimentsModule } from './modules/experiments/experiments.module';
+import { GradingModule } from './modules/grading/grading.module';
 import { HandsModule } from './modules/hands/hands.module';
 import { HealthModule } from './modules/health/health.module';
 import { ProgressModule } from './modules/progress/progress.module';
@@ -40,6 +41,7 @@ export class AppModule {
         ExperimentsModule,
         ContentModule,
         DeliverablesModule,
+        GradingModule,
         DatasetsModule,
         HandsModule,
         HealthModule,

@@ -400,15 +400,15 @@ describe('Deliverables and drawings (real PostgreSQL): versions, locks, measured
         .post(`/api/classes/${classId}/deliverables/pas-un-uuid/return`)
         .set(as(teacherToken))
         .expect(404);
-      const returned = await api().post(url).set(as(teacherToken)).expect(200);
-      expect(returned.body).toMatchObject({
+      const returned = (await api().post(url).set(as(teacherToken)).expect(200)).body.deliverable;
+      expect(returned).toMatchObject({
         id,
         status: 'returned',
         version: 4,
         returnedAt: expect.any(String),
       });
       // the teacher sees the student's measured facts, not their own
-      expect(returned.body.measured['test-accuracy'].value).toBe(0.987);
+      expect(returned.measured['test-accuracy'].value).toBe(0.987);
 
       await save(alice, 'fiche-observation', 4, { run: [aliceRun], learned: 'corrigé' }).expect(200);
       expect(await read(alice, 'fiche-observation')).toMatchObject({ status: 'returned', version: 5 });

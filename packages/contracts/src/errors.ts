@@ -20,6 +20,7 @@ export const ErrorCode = {
   NoAttemptsLeft: 'NO_ATTEMPTS_LEFT',
   QuizAttemptChanged: 'QUIZ_ATTEMPT_CHANGED',
   QuizBankInUse: 'QUIZ_BANK_IN_USE',
+  GradingConflict: 'GRADING_CONFLICT',
   Forbidden: 'FORBIDDEN',
   Internal: 'INTERNAL',
 } as const;

@@ -26,6 +26,10 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     message:
       'Ce travail a été modifié ailleurs (un autre onglet ?). Rechargez la dernière version avant de continuer.',
   },
+  [ErrorCode.GradingConflict]: {
+    status: 409,
+    message: "Ce livrable a changé d'état entre-temps : rechargez la liste de correction.",
+  },
   [ErrorCode.DeliverableLocked]: {
     status: 409,
     message:

@@ -88,17 +88,4 @@ export class DeliverablesController {
   check(@Auth() auth: AuthContext, @Param('kind') kind: string): Promise<TPlacementCheck> {
     return this.service.checkPlacement(auth, activityOf(kind));
   }
-
-  @Post('classes/:classId/deliverables/:deliverableId/return')
-  @HttpCode(200)
-  @ApiOperation({ summary: "L'enseignant renvoie un livrable rendu à l'élève : il redevient modifiable" })
-  @ApiZodResponse(200, ZDeliverable, 'Le livrable renvoyé')
-  @ApiErrors(401, 403, 404)
-  giveBack(
-    @Auth() auth: AuthContext,
-    @Param('classId') classId: string,
-    @Param('deliverableId') deliverableId: string,
-  ): Promise<TDeliverable> {
-    return this.service.giveBack(auth, classId, deliverableId);
-  }
 }

@@ -6,5 +6,6 @@ import { DeliverablesService } from './deliverables.service';
 @Module({
   controllers: [DeliverablesController],
   providers: [DeliverablesRepository, DeliverablesService],
+  exports: [DeliverablesService],
 })
 export class DeliverablesModule {}

@@ -37,10 +37,6 @@ export class DeliverablesRepository {
     });
   }
 
-  findInClass(id: string, classId: string): Promise<DeliverableRow | null> {
-    return this.prisma.deliverable.findFirst({ where: { id, classId }, select: deliverableSelect });
-  }
-
   /**
    * The first save (version 1). False when a record already exists: another tab's first save won the
    * race (the unique (userId, activity) constraint decides), and this one is stale.
@@ -100,15 +96,6 @@ export class DeliverablesRepository {
     const { count } = await this.prisma.deliverable.updateMany({
       where: { userId, activity, version, status: { in: [...EDITABLE] } },
       data: { status: 'SUBMITTED', submittedVersion: version, submittedAt: at },
-    });
-    return count === 1;
-  }
-
-  /** Submitted/finalised → returned (editable again); false when it was not submitted. */
-  async returnIfSubmitted(id: string, at: Date): Promise<boolean> {
-    const { count } = await this.prisma.deliverable.updateMany({
-      where: { id, status: { in: ['SUBMITTED', 'FINALISED'] } },
-      data: { status: 'RETURNED', returnedAt: at },
     });
     return count === 1;
   }

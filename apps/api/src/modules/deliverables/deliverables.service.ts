@@ -19,7 +19,6 @@ import {
   ZAnswers,
 } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
-import { z } from 'zod';
 import { AccessService } from '../../common/access/access.service';
 import { Permission } from '../../common/access/permission';
 import type { AuthContext } from '../../common/auth/auth.types';
@@ -135,17 +134,13 @@ export class DeliverablesService {
     return check;
   }
 
-  /** The teacher gives a submitted deliverable back: editable again (idempotent). */
-  async giveBack(auth: AuthContext, classId: string, deliverableId: string): Promise<TDeliverable> {
-    await this.access.requireAccess(auth, Permission.ClassManage, classId);
-    const found = z.uuid().safeParse(deliverableId).success
-      ? await this.repository.findInClass(deliverableId, classId)
-      : null;
-    if (!found) throw new DomainError(ErrorCode.NotFound);
-    await this.repository.returnIfSubmitted(found.id, new Date());
-    const row = await this.repository.findInClass(deliverableId, classId);
-    if (!row) throw new DomainError(ErrorCode.NotFound);
-    return this.toDeliverable(this.templateOf(row.activity), row.userId, row);
+  /** A student's record of an activity as they see it (for their teacher's grading page). */
+  async describe(userId: string, activity: string): Promise<TDeliverable> {
+    return this.toDeliverable(
+      this.templateOf(activity),
+      userId,
+      await this.repository.find(userId, activity),
+    );
   }
 
   private templateOf(activity: string): TTemplate {
