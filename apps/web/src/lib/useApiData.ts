@@ -3,7 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useEvery } from './useEvery';
 
-/** Loads data from the API once at mount, and again every `refreshMs` when given; keeps the last good data. */
+/**
+ * Loads data from the API once at mount, again every `refreshMs` when given and at each `refresh()` (a live
+ * page's events); keeps the last good data.
+ */
 export function useApiData<T>(load: () => Promise<T>, refreshMs?: number) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -31,5 +34,5 @@ export function useApiData<T>(load: () => Promise<T>, refreshMs?: number) {
   }, [refresh]);
   useEvery(refreshMs ?? 0, refresh, refreshMs !== undefined);
 
-  return { data, error };
+  return { data, error, refresh };
 }

@@ -62,26 +62,17 @@ function curveSeries(
   ];
 }
 
-type TrainingStepProps = {
-  experiment: TExperiment | null;
-  batches: BatchPoint[];
-  lastBatch: TBatchProgress | null;
-  connected: boolean;
-  cancelling: boolean;
-  onCancel: () => void;
-};
-
-export function TrainingStep({
-  experiment,
+/** The loss and accuracy curves of a run: every batch seen live, and each epoch (training and validation). */
+export function TrainingCharts({
   batches,
-  lastBatch,
-  connected,
-  cancelling,
-  onCancel,
-}: TrainingStepProps) {
+  epochs,
+  totalEpochs,
+}: {
+  batches: BatchPoint[];
+  epochs: Epoch[];
+  totalEpochs: number;
+}) {
   const { t, locale } = useI18n();
-  const epochs = experiment?.epochs ?? [];
-
   const lossSeries = useMemo(
     () =>
       curveSeries(
@@ -104,6 +95,48 @@ export function TrainingStep({
       ),
     [batches, epochs, t],
   );
+  return (
+    <div className="grid-2" data-testid="training-charts">
+      <LineChart
+        title={t('hello.training.lossChart')}
+        series={lossSeries}
+        xMax={totalEpochs}
+        xLabel={t('hello.training.epochAxis')}
+        formatY={(v, step) => formatDecimal(locale, v, decimalsOf(step))}
+        testId="loss-chart"
+      />
+      <LineChart
+        title={t('hello.training.accuracyChart')}
+        series={accuracySeries}
+        xMax={totalEpochs}
+        xLabel={t('hello.training.epochAxis')}
+        yMax={1}
+        formatY={(v) => `${formatNumber(locale, v * 100)} %`}
+        testId="accuracy-chart"
+      />
+    </div>
+  );
+}
+
+type TrainingStepProps = {
+  experiment: TExperiment | null;
+  batches: BatchPoint[];
+  lastBatch: TBatchProgress | null;
+  connected: boolean;
+  cancelling: boolean;
+  onCancel: () => void;
+};
+
+export function TrainingStep({
+  experiment,
+  batches,
+  lastBatch,
+  connected,
+  cancelling,
+  onCancel,
+}: TrainingStepProps) {
+  const { t, locale } = useI18n();
+  const epochs = experiment?.epochs ?? [];
 
   if (!experiment) {
     return <Step step="training" waiting={t('hello.training.noRun')} />;
@@ -204,25 +237,7 @@ export function TrainingStep({
           <span style={{ width: `${percentDone}%` }} />
         </div>
       )}
-      <div className="grid-2" data-testid="training-charts">
-        <LineChart
-          title={t('hello.training.lossChart')}
-          series={lossSeries}
-          xMax={totalEpochs}
-          xLabel={t('hello.training.epochAxis')}
-          formatY={(v, step) => formatDecimal(locale, v, decimalsOf(step))}
-          testId="loss-chart"
-        />
-        <LineChart
-          title={t('hello.training.accuracyChart')}
-          series={accuracySeries}
-          xMax={totalEpochs}
-          xLabel={t('hello.training.epochAxis')}
-          yMax={1}
-          formatY={(v) => `${formatNumber(locale, v * 100)} %`}
-          testId="accuracy-chart"
-        />
-      </div>
+      <TrainingCharts batches={batches} epochs={epochs} totalEpochs={totalEpochs} />
       {epochs.length > 0 && (
         <details style={{ marginTop: '0.75rem' }}>
           <summary>{t('hello.training.epochsTable')}</summary>
