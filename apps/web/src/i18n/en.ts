@@ -1,6 +1,7 @@
 import { enAnatomy } from './en-anatomy';
 import { enLesson } from './en-lesson';
 import { enPhase2 } from './en-phase2';
+import { enQuizResults } from './en-quiz-results';
 import { enTeacher } from './en-teacher';
 import { enWall } from './en-wall';
 import { enWork } from './en-work';
@@ -338,6 +339,7 @@ export const en: Messages = {
   },
   anatomy: enAnatomy,
   phase2: enPhase2,
+  quizResults: enQuizResults,
   lesson: enLesson,
   teacherTools: enTeacher,
   wall: enWall,

@@ -1,6 +1,7 @@
 import { frAnatomy } from './fr-anatomy';
 import { frLesson } from './fr-lesson';
 import { frPhase2 } from './fr-phase2';
+import { frQuizResults } from './fr-quiz-results';
 import { frTeacher } from './fr-teacher';
 import { frWall } from './fr-wall';
 import { frWork } from './fr-work';
@@ -338,6 +339,7 @@ export const fr = {
   },
   anatomy: frAnatomy,
   phase2: frPhase2,
+  quizResults: frQuizResults,
   lesson: frLesson,
   teacherTools: frTeacher,
   wall: frWall,
