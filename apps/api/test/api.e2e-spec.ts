@@ -438,6 +438,7 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/classes/{classId}/phases/{number}',
         '/api/classes/{classId}/quiz-bank',
         '/api/classes/{classId}/quiz-settings',
+        '/api/classes/{classId}/quiz/results',
         '/api/content',
         '/api/datasets/{id}',
         '/api/deliverables/{kind}',
