@@ -308,6 +308,75 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
     });
   });
 
+  describe('exports', () => {
+    /** The response body's raw bytes (a BOM must survive, so no text decoding). */
+    const bytes = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+
+    it('exports the grades as a CSV: UTF-8 with BOM, semicolons, a row per student of the class', async () => {
+      // Bob takes the QCM and hands it in blank: 0 out of 20.
+      await api().post('/api/quiz/attempt').set(as(bob.token)).expect(200);
+      await api().post('/api/quiz/attempt/submit').set(as(bob.token)).expect(200);
+      const res = await api()
+        .get(grading(classId, '/grades.csv'))
+        .set(as(teacher))
+        .buffer(true)
+        .parse(bytes)
+        .expect(200)
+        .expect('Content-Type', 'text/csv; charset=utf-8');
+      const name = (await h.db.prisma.class.findUniqueOrThrow({ where: { id: classId } })).name;
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="notes-${name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')}.csv"`,
+      );
+      const body = res.body as Buffer;
+      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(body.toString('utf8').slice(1).split('\r\n')).toEqual([
+        'Élève;Fiche d’observations (/20);Tableau comparatif (/20);Schéma annoté (/10);Synthèse (/10);QCM (/20);B1.3;B2.2;B2.3;B3.2',
+        'Alice;18;non rendu;non rendu;à corriger;non passé;acquis;;;en cours d’acquisition',
+        'Bob;non rendu;non rendu;non rendu;non rendu;0;;;;',
+        '',
+      ]);
+    });
+
+    it("gives a student's report: each deliverable with its grade and comments, the QCM, the competences", async () => {
+      const res = await api()
+        .get(grading(classId, `/students/${alice.id}/report`))
+        .set(as(teacher))
+        .expect(200);
+      expect(res.body).toMatchObject({
+        student: { id: alice.id, displayName: 'Alice' },
+        quiz: null,
+        competences: { 'B1.3': 'acquired', 'B3.2': 'in-progress' },
+      });
+      expect(res.body.deliverables.map((d: { kind: string; status: string }) => [d.kind, d.status])).toEqual([
+        ['observation-sheet', 'finalised'],
+        ['comparison-table', 'not-submitted'],
+        ['annotated-schema', 'not-submitted'],
+        ['synthesis', 'submitted'],
+      ]);
+      expect(res.body.deliverables[0].feedback).toMatchObject({
+        comment: 'Travail sérieux.',
+        result: { total: 18 },
+      });
+      const bobs = await api()
+        .get(grading(classId, `/students/${bob.id}/report`))
+        .set(as(teacher))
+        .expect(200);
+      expect(bobs.body.quiz).toMatchObject({ score: 0, maxScore: expect.any(Number) });
+      // Carol is in another class: not in this one's reports.
+      await api()
+        .get(grading(classId, `/students/${carol.id}/report`))
+        .set(as(teacher))
+        .expect(404);
+    });
+  });
+
   describe('access', () => {
     it('keeps another teacher out of the class: 404 on every grading route', async () => {
       const routes = [
@@ -323,6 +392,8 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
           .send(gradeBody({})),
         api().post(grading(classId, `/deliverables/${sheetId}/finalise`)),
         api().post(grading(classId, `/deliverables/${sheetId}/return`)),
+        api().get(grading(classId, '/grades.csv')),
+        api().get(grading(classId, `/students/${alice.id}/report`)),
       ];
       for (const route of routes) await route.set(as(otherTeacher)).expect(404);
       // Their own class's path does not reach a deliverable of another class either.
@@ -345,6 +416,8 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
         ];
         for (const route of writes) await route.set(as(who.token)).expect(403);
         const reads = [
+          api().get(grading(classId, '/grades.csv')),
+          api().get(grading(classId, `/students/${alice.id}/report`)),
           api().get(grading(classId, '/deliverables')),
           api().get(grading(classId, `/deliverables/${sheetId}`)),
           api().get(grading(classId, '/rubrics')),

@@ -5,6 +5,7 @@ import {
   ZCompetence,
   ZCompetenceLevel,
   ZCriterionId,
+  ZFeedback,
   ZRubricCriteria,
   ZRubricCriterion,
 } from './rubric';
@@ -77,3 +78,28 @@ export const ZGradingDetail = z.object({
   grade: ZGrade.nullable(),
 });
 export type TGradingDetail = z.infer<typeof ZGradingDetail>;
+
+/** Where a student's deliverable stands in the grade book. */
+export const ZGradeBookStatus = z.enum(['not-submitted', 'submitted', 'returned', 'finalised']);
+export type TGradeBookStatus = z.infer<typeof ZGradeBookStatus>;
+
+/** GET /api/classes/:classId/students/:studentId/report: a student's printable report. */
+export const ZStudentReport = z.object({
+  student: z.object({ id: z.uuid(), displayName: z.string() }),
+  className: z.string(),
+  generatedAt: z.iso.datetime(),
+  deliverables: z.array(
+    z.object({
+      kind: ZWorksheetKind,
+      title: z.string(),
+      status: ZGradeBookStatus,
+      /** The teacher's comments (once returned or finalised) and the grade (once finalised). */
+      feedback: ZFeedback.nullable(),
+    }),
+  ),
+  /** The QCM attempt that counts, with its score. */
+  quiz: z.object({ score: z.number(), maxScore: z.number(), submittedAt: z.iso.datetime() }).nullable(),
+  /** Each competence's level from the most recently finalised grade that assessed it. */
+  competences: z.partialRecord(ZCompetence, ZCompetenceLevel),
+});
+export type TStudentReport = z.infer<typeof ZStudentReport>;

@@ -6,15 +6,24 @@ import {
   type TRubric,
   type TSaveGradeRequest,
   type TSaveRubricRequest,
+  type TStudentReport,
   ZGrade,
   ZGradingDetail,
   ZGradingItem,
   ZRubric,
   ZSaveGradeRequest,
   ZSaveRubricRequest,
+  ZStudentReport,
 } from '@dlclass/contracts';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../common/openapi';
@@ -113,6 +122,34 @@ export class GradingController {
     @Param('deliverableId') deliverableId: string,
   ): Promise<TGradingDetail> {
     return this.service.finalise(auth, classId, deliverableId);
+  }
+
+  @Get('grades.csv')
+  @ApiOperation({
+    summary: 'Les notes de la classe en CSV (UTF-8 avec BOM, « ; ») : livrables, QCM sur 20, compétences',
+  })
+  @ApiProduces('text/csv')
+  @ApiResponse({ status: 200, description: 'notes-<classe>.csv' })
+  @ApiErrors(401, 404)
+  async gradesCsv(@Auth() auth: AuthContext, @Param('classId') classId: string): Promise<StreamableFile> {
+    // Headers go with the file only: an error answer stays JSON.
+    const { fileName, csv } = await this.service.gradesCsv(auth, classId);
+    return new StreamableFile(Buffer.from(csv, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${fileName}"`,
+    });
+  }
+
+  @Get('students/:studentId/report')
+  @ApiOperation({ summary: 'Le bilan imprimable d’un élève : notes, commentaires, QCM, compétences' })
+  @ApiZodResponse(200, ZStudentReport, 'Le bilan')
+  @ApiErrors(401, 404)
+  report(
+    @Auth() auth: AuthContext,
+    @Param('classId') classId: string,
+    @Param('studentId') studentId: string,
+  ): Promise<TStudentReport> {
+    return this.service.report(auth, classId, studentId);
   }
 
   @Post('deliverables/:deliverableId/return')

@@ -67,6 +67,16 @@ export class GradingRepository {
     });
   }
 
+  /** The class's name and its students (null when there is no such class). */
+  async classRoster(
+    classId: string,
+  ): Promise<{ name: string; students: { id: string; displayName: string }[] } | null> {
+    return this.prisma.class.findUnique({
+      where: { id: classId },
+      select: { name: true, students: { select: { id: true, displayName: true } } },
+    });
+  }
+
   /** Every handed-in deliverable of the class with its grade (the grade book's input). */
   graded(classId: string, activities: string[]): Promise<GradedRow[]> {
     return this.prisma.deliverable.findMany({

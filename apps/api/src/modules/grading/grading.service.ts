@@ -9,6 +9,7 @@ import {
   type TRubricCriterion,
   type TSaveGradeRequest,
   type TSaveRubricRequest,
+  type TStudentReport,
   type TWorksheetKind,
   WORKSHEET_ACTIVITY,
   worksheetKindOf,
@@ -22,7 +23,9 @@ import { Permission } from '../../common/access/permission';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
 import { DeliverablesService } from '../deliverables/deliverables.service';
+import { QuizService } from '../quiz/quiz.service';
 import { toGrade, totalOf } from './grade.mapper';
+import { gradeBook, gradeBookCsv, studentReport } from './grade-book';
 import { type GradingItemRow, GradingRepository } from './grading.repository';
 
 const GRADED_ACTIVITIES = GRADED_KINDS.map((kind) => WORKSHEET_ACTIVITY[kind]);
@@ -35,6 +38,15 @@ const UNSCORED = 'Notez ce critère avant de finaliser.';
 
 /** Submitted work first (the oldest first), then work being revised, then finalised work. */
 const QUEUE_ORDER = { submitted: 0, returned: 1, finalised: 2 } as const;
+
+/** A file name's part from a class name: "1SIO B" → "1sio-b". */
+const fileSlug = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'classe';
 
 const maxTotalOf = (criteria: readonly TRubricCriterion[]) =>
   criteria.reduce((sum, criterion) => sum + criterion.points, 0);
@@ -79,12 +91,12 @@ export class GradingService {
     private readonly repository: GradingRepository,
     private readonly deliverables: DeliverablesService,
     private readonly access: AccessService,
+    private readonly quiz: QuizService,
   ) {}
 
   async rubrics(auth: AuthContext, classId: string): Promise<TRubric[]> {
     await this.access.requireAccess(auth, Permission.ClassRead, classId);
-    const custom = await this.repository.rubrics(classId);
-    return GRADED_KINDS.map((kind) => this.toRubric(kind, custom.get(WORKSHEET_ACTIVITY[kind])));
+    return this.classRubrics(classId);
   }
 
   async saveRubric(
@@ -182,10 +194,43 @@ export class GradingService {
     return this.describe(classId, deliverableId);
   }
 
-  /** The rubric of a graded kind for a class: its own when it has one, else the lesson's default. */
-  async rubricOf(classId: string, kind: TWorksheetKind): Promise<TRubric> {
+  /** The class's grades as a CSV file (UTF-8 with BOM, `;`), named after the class. */
+  async gradesCsv(auth: AuthContext, classId: string): Promise<{ fileName: string; csv: string }> {
+    await this.access.requireAccess(auth, Permission.ClassRead, classId);
+    const { className, book, rubrics } = await this.gradeBookOf(classId);
+    return { fileName: `notes-${fileSlug(className)}.csv`, csv: gradeBookCsv(book, rubrics) };
+  }
+
+  /** One student's printable report: grades, comments, QCM and competences. */
+  async report(auth: AuthContext, classId: string, studentId: string): Promise<TStudentReport> {
+    await this.access.requireAccess(auth, Permission.ClassRead, classId);
+    const { className, book, rubrics } = await this.gradeBookOf(classId);
+    const entry = book.find((each) => each.student.id === studentId);
+    if (!entry) throw new DomainError(ErrorCode.NotFound);
+    return studentReport(entry, rubrics, className, new Date());
+  }
+
+  private async gradeBookOf(classId: string) {
+    const [roster, graded, quiz, rubrics] = await Promise.all([
+      this.repository.classRoster(classId),
+      this.repository.graded(classId, GRADED_ACTIVITIES),
+      this.quiz.scoresByStudent(classId),
+      this.classRubrics(classId),
+    ]);
+    if (!roster) throw new DomainError(ErrorCode.NotFound);
+    return { className: roster.name, book: gradeBook(roster.students, graded, quiz), rubrics };
+  }
+
+  /** The class's rubric of each graded kind: its own when it has one, else the lesson's default. */
+  private async classRubrics(classId: string): Promise<TRubric[]> {
     const custom = await this.repository.rubrics(classId);
-    return this.toRubric(kind, custom.get(WORKSHEET_ACTIVITY[kind]));
+    return GRADED_KINDS.map((kind) => this.toRubric(kind, custom.get(WORKSHEET_ACTIVITY[kind])));
+  }
+
+  private async rubricOf(classId: string, kind: TWorksheetKind): Promise<TRubric> {
+    const found = (await this.classRubrics(classId)).find((rubric) => rubric.kind === kind);
+    if (!found) throw new DomainError(ErrorCode.NotFound);
+    return found;
   }
 
   private toRubric(kind: TWorksheetKind, stored: Prisma.JsonValue | TRubricCriterion[] | undefined): TRubric {
