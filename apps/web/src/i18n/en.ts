@@ -1,5 +1,7 @@
 import { enAnatomy } from './en-anatomy';
+import { enGrading } from './en-grading';
 import { enLesson } from './en-lesson';
+import { enLive } from './en-live';
 import { enPhase2 } from './en-phase2';
 import { enQuizResults } from './en-quiz-results';
 import { enTeacher } from './en-teacher';
@@ -341,6 +343,8 @@ export const en: Messages = {
   phase2: enPhase2,
   quizResults: enQuizResults,
   lesson: enLesson,
+  live: enLive,
+  grading: enGrading,
   teacherTools: enTeacher,
   wall: enWall,
   work: enWork,

@@ -1,5 +1,7 @@
 import { frAnatomy } from './fr-anatomy';
+import { frGrading } from './fr-grading';
 import { frLesson } from './fr-lesson';
+import { frLive } from './fr-live';
 import { frPhase2 } from './fr-phase2';
 import { frQuizResults } from './fr-quiz-results';
 import { frTeacher } from './fr-teacher';
@@ -341,6 +343,8 @@ export const fr = {
   phase2: frPhase2,
   quizResults: frQuizResults,
   lesson: frLesson,
+  live: frLive,
+  grading: frGrading,
   teacherTools: frTeacher,
   wall: frWall,
   work: frWork,

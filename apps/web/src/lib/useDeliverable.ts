@@ -344,3 +344,31 @@ export function useDeliverable(activity: string, userId: string): DeliverableWor
     updateRecord,
   };
 }
+
+const ignore = () => undefined;
+
+/** A student's record shown as it is, never edited (the teacher's grading page shows their work with it). */
+export function readOnlyWork(record: TDeliverable): DeliverableWork {
+  return {
+    activity: record.activity,
+    phase: 'ready',
+    record,
+    answers: record.answers,
+    setAnswer: ignore,
+    readOnly: true,
+    dirty: false,
+    saving: false,
+    offline: false,
+    savedAt: record.updatedAt,
+    error: null,
+    fieldErrors: {},
+    loadError: null,
+    discarded: null,
+    dismissDiscarded: ignore,
+    reloadLatest: async () => undefined,
+    flush: async () => true,
+    submitting: false,
+    submit: async () => false,
+    updateRecord: ignore,
+  };
+}

@@ -1,8 +1,10 @@
 'use client';
 
-import type { TField, TTemplate } from '@dlclass/content';
+import type { TField, TSection, TTemplate } from '@dlclass/content';
+import type { ReactNode } from 'react';
 import { LoadState } from '@/components/LoadState';
 import { AnswerField } from './AnswerField';
+import { FeedbackPanel, SectionComment } from './Feedback';
 import { useWork } from './WorkProvider';
 import { SubmitBar, WorkStatus } from './WorkStatus';
 import styles from './work.module.css';
@@ -19,6 +21,42 @@ function groupMeasured(fields: TField[]): (TField | TField[])[] {
   return groups;
 }
 
+/**
+ * The template's sections as cards, each field bound to the work of the surrounding <WorkProvider>;
+ * `aside` adds something under a section (the teacher's comment on it, or the box to write one).
+ */
+export function WorksheetSections({
+  template,
+  aside,
+}: {
+  template: TTemplate;
+  aside?: (section: TSection) => ReactNode;
+}) {
+  return template.sections.map((section) => (
+    <section
+      key={section.id}
+      className="card"
+      aria-labelledby={`section-${section.id}`}
+      data-testid={`section-${section.id}`}
+    >
+      <h2 id={`section-${section.id}`}>{section.title}</h2>
+      {section.intro && <p className="muted">{section.intro}</p>}
+      {groupMeasured(section.fields).map((group) =>
+        Array.isArray(group) ? (
+          <div key={group[0]?.id} className={styles.measuredGrid}>
+            {group.map((field) => (
+              <AnswerField key={field.id} field={field} />
+            ))}
+          </div>
+        ) : (
+          <AnswerField key={group.id} field={group} />
+        ),
+      )}
+      {aside?.(section)}
+    </section>
+  ));
+}
+
 /** A whole template: its sections as cards, each field bound to the work; the save line; the hand-in bar. */
 export function WorksheetForm({ template }: { template: TTemplate }) {
   const { work } = useWork();
@@ -29,6 +67,7 @@ export function WorksheetForm({ template }: { template: TTemplate }) {
         <p>{template.intro}</p>
       </header>
       <WorkStatus />
+      {work.record?.feedback && <FeedbackPanel feedback={work.record.feedback} />}
       {work.phase === 'loading' ? (
         <LoadState loaded={false} error={work.loadError} />
       ) : (
@@ -39,28 +78,12 @@ export function WorksheetForm({ template }: { template: TTemplate }) {
           data-testid="worksheet"
           data-status={work.record?.status ?? ''}
         >
-          {template.sections.map((section) => (
-            <section
-              key={section.id}
-              className="card"
-              aria-labelledby={`section-${section.id}`}
-              data-testid={`section-${section.id}`}
-            >
-              <h2 id={`section-${section.id}`}>{section.title}</h2>
-              {section.intro && <p className="muted">{section.intro}</p>}
-              {groupMeasured(section.fields).map((group) =>
-                Array.isArray(group) ? (
-                  <div key={group[0]?.id} className={styles.measuredGrid}>
-                    {group.map((field) => (
-                      <AnswerField key={field.id} field={field} />
-                    ))}
-                  </div>
-                ) : (
-                  <AnswerField key={group.id} field={group} />
-                ),
-              )}
-            </section>
-          ))}
+          <WorksheetSections
+            template={template}
+            aside={(section) => (
+              <SectionComment comment={work.record?.feedback?.sectionComments[section.id]} />
+            )}
+          />
           <SubmitBar />
         </form>
       )}
