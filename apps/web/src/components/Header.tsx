@@ -5,6 +5,7 @@ import { getCurrentUser } from '@/lib/server-api';
 import { LocaleSwitch } from './LocaleSwitch';
 import { LogoutButton } from './LogoutButton';
 import { RaiseHand } from './RaiseHand';
+import { StayOnline } from './StayOnline';
 
 export async function Header() {
   const [t, locale, user] = await Promise.all([getTranslator(), getLocale(), getCurrentUser()]);
@@ -30,7 +31,12 @@ export async function Header() {
                 {t('header.signedInAs', { name: user.displayName })}{' '}
                 <span className="muted">({t(`header.roles.${user.role}`)})</span>
               </span>
-              {user.role === 'student' && user.classId && <RaiseHand />}
+              {user.role === 'student' && user.classId && (
+                <>
+                  <StayOnline />
+                  <RaiseHand />
+                </>
+              )}
               <LogoutButton />
             </>
           )}

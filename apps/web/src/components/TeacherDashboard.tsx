@@ -14,6 +14,8 @@ import { BroadcastForm } from './teacher/BroadcastForm';
 import { ClassManager, NewClassForm } from './teacher/ClassManager';
 import { TeacherNav } from './teacher/ClassScope';
 import { HandsPanel } from './teacher/HandsPanel';
+import { ClassProgress } from './teacher/live/ClassProgress';
+import { useClassesPresence } from './teacher/live/useClassesPresence';
 import { QuizImport } from './teacher/QuizImport';
 
 /** The teacher's classes (created, managed, selected), their runs live, their phases and their QCM. */
@@ -36,6 +38,7 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
   const { socket, connected } = useSocket();
   const { feed, networks, error } = useLiveClassRuns(socket, selectedId, selectedId !== null);
   const selected = classes?.find((c) => c.id === selectedId) ?? null;
+  const online = useClassesPresence(socket, classes, setClasses);
 
   return (
     <>
@@ -72,7 +75,10 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
                     </span>
                   </span>
                   <br />
-                  <span className="small muted">{t('teacher.studentCount', { count: c.studentCount })}</span>
+                  <span className="small muted" data-testid="class-students">
+                    {t('teacher.studentCount', { count: c.studentCount })} ·{' '}
+                    {t('live.onlineCount', { count: online.get(c.id)?.size ?? 0 })}
+                  </span>
                 </button>
               </li>
             ))}
@@ -105,6 +111,12 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
           {feed?.length === 0 && <p className="muted">{t('teacher.noRuns')}</p>}
           {feed && feed.length > 0 && <RunsTable runs={feed} variant="teacher" />}
           <HandsPanel key={`hands-${selected.id}`} classId={selected.id} socket={socket} />
+          <ClassProgress
+            key={`progress-${selected.id}`}
+            classId={selected.id}
+            lesson={lesson}
+            socket={socket}
+          />
           <BroadcastForm key={selected.id} classId={selected.id} runs={networks} />
         </section>
       )}

@@ -18,22 +18,52 @@ export function apiSocketOrigin(): string {
   return `${window.location.protocol}//${window.location.hostname}:${port}`;
 }
 
-/** Opens one socket for the lifetime of the component (cookie-authenticated). */
+/**
+ * One socket per page, shared by every component that asks for one (cookie-authenticated): a student's
+ * header holds it on every page (their teachers see them online) and the page's own components reuse it
+ * rather than opening more. The last component to let go closes it.
+ */
+let shared: { socket: AppSocket; users: number } | null = null;
+
+function acquireSocket(): AppSocket {
+  if (!shared) {
+    shared = {
+      socket: io(apiSocketOrigin(), { withCredentials: true, transports: ['websocket', 'polling'] }),
+      users: 0,
+    };
+  } else if (!shared.socket.active) {
+    // closed by the server (a logout): whoever asks again reconnects, with the session cookie of now
+    shared.socket.connect();
+  }
+  shared.users += 1;
+  return shared.socket;
+}
+
+function releaseSocket(socket: AppSocket): void {
+  if (shared?.socket !== socket) return;
+  shared.users -= 1;
+  if (shared.users > 0) return;
+  socket.disconnect();
+  shared = null;
+}
+
+/** The page's socket, for the lifetime of the component, and whether it is connected now. */
 export function useSocket(): { socket: AppSocket | null; connected: boolean } {
   const [socket, setSocket] = useState<AppSocket | null>(null);
   const [connected, setConnected] = useState(false);
 
   useEffect(() => {
-    const s: AppSocket = io(apiSocketOrigin(), {
-      withCredentials: true,
-      transports: ['websocket', 'polling'],
-    });
-    s.on('connect', () => setConnected(true));
-    s.on('disconnect', () => setConnected(false));
+    const s = acquireSocket();
+    const onConnect = () => setConnected(true);
+    const onDisconnect = () => setConnected(false);
+    s.on('connect', onConnect);
+    s.on('disconnect', onDisconnect);
+    setConnected(s.connected);
     setSocket(s);
     return () => {
-      s.removeAllListeners();
-      s.disconnect();
+      s.off('connect', onConnect);
+      s.off('disconnect', onDisconnect);
+      releaseSocket(s);
     };
   }, []);
 
