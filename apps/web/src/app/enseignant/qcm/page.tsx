@@ -1,6 +1,5 @@
 import { Suspense } from 'react';
-import { ClassScope } from '@/components/teacher/ClassScope';
-import { QuizResults } from '@/components/teacher/quiz/QuizResults';
+import { ScopedQuizResults } from '@/components/teacher/quiz/QuizResults';
 import { getTranslator } from '@/i18n/server';
 import { requireStaff } from '@/lib/server-api';
 
@@ -12,7 +11,7 @@ export default async function QuizResultsPage() {
       <h1>{t('quizResults.title')}</h1>
       {/* the class comes from the query string (useSearchParams), read on the client */}
       <Suspense>
-        <ClassScope>{(schoolClass) => <QuizResults classId={schoolClass.id} />}</ClassScope>
+        <ScopedQuizResults />
       </Suspense>
     </>
   );

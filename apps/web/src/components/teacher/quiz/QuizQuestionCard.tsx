@@ -76,7 +76,7 @@ export function QuizQuestionCard({
       <h4 className="visually-hidden">{t(`${key}.options`)}</h4>
       <ul className="quiz-options">
         {question.options.map((option) => {
-          const wrongTop = option.id === topWrong;
+          const wrongTop = topWrong.has(option.id);
           return (
             <li
               key={option.id}

@@ -2,6 +2,7 @@
 
 import { LoadState } from '@/components/LoadState';
 import { Stats } from '@/components/Stats';
+import { ClassScope } from '@/components/teacher/ClassScope';
 import { useI18n } from '@/i18n/client';
 import { formatNumber } from '@/lib/format';
 import { teacherQuizApi } from '@/lib/teacherQuizApi';
@@ -83,4 +84,12 @@ export function QuizResults({ classId }: { classId: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * The results of the class picked in the teacher's class scope. Rendered from here, a client component, because
+ * the scope's render prop is a function, which a server page cannot hand to a client component.
+ */
+export function ScopedQuizResults() {
+  return <ClassScope>{(schoolClass) => <QuizResults classId={schoolClass.id} />}</ClassScope>;
 }

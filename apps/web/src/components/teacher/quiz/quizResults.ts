@@ -22,11 +22,9 @@ export function discriminationTone(discrimination: number): DiscriminationTone {
   return 'weak';
 }
 
-/** The wrong option ticked most often (the first on a tie), if any wrong option was ticked at all. */
-export function mostChosenWrong(options: readonly TQuizOptionAnalysis[]): string | null {
-  let top: TQuizOptionAnalysis | null = null;
-  for (const option of options) {
-    if (!option.correct && option.chosen > 0 && option.chosen > (top?.chosen ?? 0)) top = option;
-  }
-  return top?.id ?? null;
+/** The wrong options ticked most often (all of them on a tie); none when no wrong option was ticked. */
+export function mostChosenWrong(options: readonly TQuizOptionAnalysis[]): Set<string> {
+  const wrong = options.filter((option) => !option.correct && option.chosen > 0);
+  const top = Math.max(0, ...wrong.map((option) => option.chosen));
+  return new Set(wrong.filter((option) => option.chosen === top).map((option) => option.id));
 }
