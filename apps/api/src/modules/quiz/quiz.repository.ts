@@ -168,12 +168,12 @@ async function withAnswers<Row extends AttemptRow>(db: Db, rows: Row[]): Promise
     where: { attemptId: { in: rows.map((row) => row.id) } },
     select: { attemptId: true, questionId: true, optionIds: true },
   });
-  return rows.map((row) =>
-    toRecord(
-      row,
-      answers.filter((answer) => answer.attemptId === row.id),
-    ),
-  );
+  // grouped once: a whole class's attempts come through here
+  const byAttempt = new Map<string, AttemptRecord['answers']>();
+  for (const { attemptId, ...answer } of answers) {
+    byAttempt.set(attemptId, [...(byAttempt.get(attemptId) ?? []), answer]);
+  }
+  return rows.map((row) => toRecord(row, byAttempt.get(row.id) ?? []));
 }
 
 function toRecord<Row extends AttemptRow>(row: Row, answers: AttemptRecord['answers']): Recorded<Row> {
