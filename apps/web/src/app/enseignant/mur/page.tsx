@@ -1,6 +1,5 @@
 import { Suspense } from 'react';
-import { ClassScope } from '@/components/teacher/ClassScope';
-import { ExperimentWall } from '@/components/teacher/wall/ExperimentWall';
+import { ScopedExperimentWall } from '@/components/teacher/wall/ExperimentWall';
 import { getTranslator } from '@/i18n/server';
 import { requireStaff } from '@/lib/server-api';
 
@@ -12,7 +11,7 @@ export default async function ExperimentWallPage() {
       <h1>{t('wall.title')}</h1>
       {/* the class comes from the query string (useSearchParams), read on the client */}
       <Suspense>
-        <ClassScope>{(schoolClass) => <ExperimentWall classId={schoolClass.id} />}</ClassScope>
+        <ScopedExperimentWall />
       </Suspense>
     </>
   );

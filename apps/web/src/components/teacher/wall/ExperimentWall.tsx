@@ -6,6 +6,7 @@ import { useI18n } from '@/i18n/client';
 import { errorMessage } from '@/lib/errors';
 import { useSocket, useSocketEvent } from '@/lib/socket';
 import { useLiveRuns } from '@/lib/useLiveRuns';
+import { ClassScope } from '../ClassScope';
 import { Leaderboard } from './Leaderboard';
 import { ParallelCoordinates } from './ParallelCoordinates';
 import { ScatterGrid } from './ScatterGrid';
@@ -58,4 +59,9 @@ export function ExperimentWall({ classId }: { classId: string }) {
       )}
     </div>
   );
+}
+
+/** The wall of the class picked in the teacher's class scope (a function child cannot cross from the server). */
+export function ScopedExperimentWall() {
+  return <ClassScope>{(schoolClass) => <ExperimentWall classId={schoolClass.id} />}</ClassScope>;
 }
