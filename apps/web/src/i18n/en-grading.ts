@@ -8,10 +8,10 @@ export const enGrading: typeof frGrading = {
     acquired: 'acquired',
   },
   competences: {
-    'B1.3': 'B1.3 — Handle data',
-    'B2.2': 'B2.2 — Improve a model',
-    'B2.3': 'B2.3 — Design interfaces',
-    'B3.2': 'B3.2 — Evaluate performance',
+    B1_3: 'B1.3 — Handle data',
+    B2_2: 'B2.2 — Improve a model',
+    B2_3: 'B2.3 — Design interfaces',
+    B3_2: 'B3.2 — Evaluate performance',
   },
   status: {
     'not-submitted': 'not handed in',

@@ -6,10 +6,10 @@ export const frGrading = {
     acquired: 'acquis',
   },
   competences: {
-    'B1.3': 'B1.3 — Gérer les données',
-    'B2.2': 'B2.2 — Améliorer un modèle',
-    'B2.3': 'B2.3 — Concevoir les interfaces',
-    'B3.2': 'B3.2 — Évaluer les performances',
+    B1_3: 'B1.3 — Gérer les données',
+    B2_2: 'B2.2 — Améliorer un modèle',
+    B2_3: 'B2.3 — Concevoir les interfaces',
+    B3_2: 'B3.2 — Évaluer les performances',
   },
   status: {
     'not-submitted': 'non rendu',

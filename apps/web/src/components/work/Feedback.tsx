@@ -1,8 +1,19 @@
 'use client';
 
-import { COMPETENCES, type TFeedback } from '@dlclass/contracts';
+import { COMPETENCES, type TCompetence, type TFeedback } from '@dlclass/contracts';
+import type { MessageKey, Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
 import { formatNumber } from '@/lib/format';
+
+/** A competence's name: "B2.2 — Améliorer un modèle" (dictionary keys cannot hold the dot). */
+const COMPETENCE_KEYS = {
+  'B1.3': 'grading.competences.B1_3',
+  'B2.2': 'grading.competences.B2_2',
+  'B2.3': 'grading.competences.B2_3',
+  'B3.2': 'grading.competences.B3_2',
+} as const satisfies Record<TCompetence, MessageKey>;
+
+export const competenceName = (t: Translate, competence: TCompetence) => t(COMPETENCE_KEYS[competence]);
 
 /** The grade breakdown: each criterion's points, the total, the competence levels. */
 export function GradeResult({ result }: { result: NonNullable<TFeedback['result']> }) {
@@ -49,7 +60,7 @@ export function GradeResult({ result }: { result: NonNullable<TFeedback['result'
           <ul className="competence-list" data-testid="grade-competences">
             {levels.map(({ competence, level }) => (
               <li key={competence}>
-                {t(`grading.competences.${competence}`)} :{' '}
+                {competenceName(t, competence)} :{' '}
                 <strong className={`level level-${level}`}>{t(`grading.levels.${level}`)}</strong>
               </li>
             ))}

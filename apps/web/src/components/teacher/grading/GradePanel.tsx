@@ -10,6 +10,7 @@ import {
   ZCompetenceLevel,
 } from '@dlclass/contracts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { competenceName } from '@/components/work/Feedback';
 import { WorkProvider } from '@/components/work/WorkProvider';
 import { WorksheetSections } from '@/components/work/WorksheetForm';
 import { useI18n } from '@/i18n/client';
@@ -226,7 +227,7 @@ export function GradePanel({
               <legend>{t('grading.panel.competences')}</legend>
               {detail.rubric.competences.map((competence) => (
                 <label className="field" key={competence}>
-                  <span>{t(`grading.competences.${competence}`)}</span>
+                  <span>{competenceName(t, competence)}</span>
                   <select
                     value={grade.competences[competence] ?? ''}
                     onChange={(event) => setLevel(competence, event.target.value as TCompetenceLevel | '')}

@@ -5,7 +5,7 @@ import { COMPETENCES, WORKSHEET_ACTIVITY } from '@dlclass/contracts';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { LoadState } from '@/components/LoadState';
-import { GradeResult } from '@/components/work/Feedback';
+import { competenceName, GradeResult } from '@/components/work/Feedback';
 import { useI18n } from '@/i18n/client';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { gradingApi } from '@/lib/gradingApi';
@@ -49,7 +49,7 @@ export function StudentReportView() {
               const level = report.competences[competence];
               return (
                 <tr key={competence}>
-                  <th scope="row">{t(`grading.competences.${competence}`)}</th>
+                  <th scope="row">{competenceName(t, competence)}</th>
                   <td className={level ? `level level-${level}` : 'muted'}>
                     {level ? t(`grading.levels.${level}`) : t('grading.report.notAssessed')}
                   </td>
