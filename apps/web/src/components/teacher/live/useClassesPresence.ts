@@ -53,6 +53,7 @@ export function useClassesPresence(
   );
 
   useSocketEvent(socket, 'class:roster-changed', () => {
+    // a failed read leaves the counts as they were: the next change reads the list again
     api.classes().then(setClasses, () => undefined);
   });
 
