@@ -441,6 +441,8 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         '/api/classes/{classId}/rubrics',
         '/api/classes/{classId}/rubrics/{kind}',
         '/api/classes/{classId}/students/{studentId}/report',
+        '/api/classes/presence',
+        '/api/classes/{classId}/progress',
         '/api/classes/{classId}/hands',
         '/api/classes/{classId}/hands/{handId}/ack',
         '/api/classes/{classId}/phases/{number}',

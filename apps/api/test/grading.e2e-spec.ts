@@ -309,13 +309,6 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
   });
 
   describe('exports', () => {
-    /** The response body's raw bytes (a BOM must survive, so no text decoding). */
-    const bytes = (res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    };
-
     it('exports the grades as a CSV: UTF-8 with BOM, semicolons, a row per student of the class', async () => {
       // Bob takes the QCM and hands it in blank: 0 out of 20.
       await api().post('/api/quiz/attempt').set(as(bob.token)).expect(200);
@@ -323,8 +316,6 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
       const res = await api()
         .get(grading(classId, '/grades.csv'))
         .set(as(teacher))
-        .buffer(true)
-        .parse(bytes)
         .expect(200)
         .expect('Content-Type', 'text/csv; charset=utf-8');
       const name = (await h.db.prisma.class.findUniqueOrThrow({ where: { id: classId } })).name;
@@ -334,9 +325,9 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
           .replace(/[^a-z0-9]+/g, '-')
           .replace(/^-|-$/g, '')}.csv"`,
       );
-      const body = res.body as Buffer;
-      expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(body.toString('utf8').slice(1).split('\r\n')).toEqual([
+      // Node's UTF-8 decoding keeps the byte order mark (EF BB BF) as U+FEFF.
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      expect(res.text.slice(1).split('\r\n')).toEqual([
         'Élève;Fiche d’observations (/20);Tableau comparatif (/20);Schéma annoté (/10);Synthèse (/10);QCM (/20);B1.3;B2.2;B2.3;B3.2',
         'Alice;18;non rendu;non rendu;à corriger;non passé;acquis;;;en cours d’acquisition',
         'Bob;non rendu;non rendu;non rendu;non rendu;0;;;;',
