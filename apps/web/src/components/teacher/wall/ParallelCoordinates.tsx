@@ -7,8 +7,8 @@ import { ACCURACY_AXIS, accuracyColor, HYPER_PARAMETER_AXES, inset, scaleFor, ty
 
 const AXES = [...HYPER_PARAMETER_AXES, ACCURACY_AXIS];
 const W = 980;
-const H = 360;
-const M = { left: 40, right: 60, top: 36, bottom: 16 };
+const H = 380;
+const M = { left: 40, right: 60, top: 56, bottom: 16 };
 const plotH = H - M.top - M.bottom;
 const step = (W - M.left - M.right) / (AXES.length - 1);
 
@@ -66,7 +66,15 @@ export function ParallelCoordinates({
           {AXES.map((axis, i) => (
             <g key={axis.key}>
               <line x1={x(i)} x2={x(i)} y1={M.top} y2={M.top + plotH} stroke="#5b6577" strokeWidth={1.2} />
-              <text x={x(i)} y={M.top - 18} textAnchor="middle" fontSize="12" fontWeight={650} fill="#1d2433">
+              {/* every other name higher, so that long names of neighbouring axes do not overlap */}
+              <text
+                x={x(i)}
+                y={M.top - (i % 2 === 0 ? 32 : 14)}
+                textAnchor="middle"
+                fontSize="12"
+                fontWeight={650}
+                fill="#1d2433"
+              >
                 {t(`wall.axes.${axis.key}`)}
               </text>
               {scales[i]?.ticks.map((tick) => (

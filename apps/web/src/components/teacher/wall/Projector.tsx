@@ -13,6 +13,7 @@ import { type ReactNode, useCallback, useState } from 'react';
 import { ConfusionMatrix } from '@/components/evaluation/EvaluationTables';
 import { TrainingCharts } from '@/components/hello/TrainingStep';
 import { StatusBadge } from '@/components/StatusBadge';
+import { CLASS_PARAM } from '@/components/teacher/ClassScope';
 import type { Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
@@ -24,6 +25,7 @@ import { useLiveExperiment } from '@/lib/useLiveExperiment';
 
 type Shown = {
   name: string;
+  classId: string | null;
   ownerName: string;
   status: TExperimentStatus;
   dataset: TDataset;
@@ -62,9 +64,17 @@ function Projection({
           />
           {t('wall.projector.hideName')}
         </label>
-        <span className={`small live-dot${connected ? '' : ' off'}`} role="status">
-          {connected ? t('wall.live') : t('wall.offline')}
-        </span>
+        <div className="row">
+          <span className={`small live-dot${connected ? '' : ' off'}`} role="status">
+            {connected ? t('wall.live') : t('wall.offline')}
+          </span>
+          <Link
+            href={`/enseignant/mur${run.classId ? `?${CLASS_PARAM}=${encodeURIComponent(run.classId)}` : ''}`}
+            className="small"
+          >
+            {t('wall.projector.back')}
+          </Link>
+        </div>
       </div>
       <header className="projector-head">
         <div>
@@ -127,6 +137,7 @@ function NetworkProjection({ runId, socket, connected, ...rest }: ViewProps) {
       {...rest}
       run={{
         name: experiment.name,
+        classId: experiment.classId,
         ownerName: experiment.ownerName,
         status: experiment.status,
         dataset: experiment.spec.dataset,
@@ -160,6 +171,7 @@ function ClassicalProjection({ runId, socket, connected, ...rest }: ViewProps) {
       {...rest}
       run={{
         name: run.name,
+        classId: run.classId,
         ownerName: run.ownerName,
         status: run.status,
         dataset: run.spec.dataset,
@@ -202,16 +214,8 @@ export function Projector({
   kind: TRunKind;
   hideNameAtFirst: boolean;
 }) {
-  const { t } = useI18n();
   const { socket, connected } = useSocket();
   const [hideName, setHideName] = useState(hideNameAtFirst);
   const props = { runId, socket, connected, hideName, onHideName: setHideName };
-  return (
-    <>
-      {kind === 'network' ? <NetworkProjection {...props} /> : <ClassicalProjection {...props} />}
-      <p>
-        <Link href="/enseignant/mur">{t('wall.projector.back')}</Link>
-      </p>
-    </>
-  );
+  return kind === 'network' ? <NetworkProjection {...props} /> : <ClassicalProjection {...props} />;
 }
