@@ -251,6 +251,7 @@ describe('training worker (real PostgreSQL, Redis, MNIST and tfjs)', () => {
       (p) => p.payload.experimentId === id && p.event === 'experiment:status',
     );
     expect(ZExperimentStatusEvent.parse(failed.payload)).toMatchObject({
+      kind: 'network',
       status: 'failed',
       error: FAILURE_REASONS.internal,
     });
