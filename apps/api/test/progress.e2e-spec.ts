@@ -1,4 +1,4 @@
-import { SEANCE_1 } from '@dlclass/content';
+import { SEANCE_1, templateFor, textFieldIds } from '@dlclass/content';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
@@ -8,6 +8,7 @@ import type {
   TRosterChangedEvent,
   TStudentProgress,
 } from '@dlclass/contracts';
+import type { Prisma } from '@dlclass/db';
 import {
   createAdmin,
   createClass,
@@ -274,5 +275,40 @@ describe("The teacher's live view of a class: progress and presence (real Postgr
     await presence.next((e) => e.studentId === joined.body.user.id && !e.online);
     expect(nina.connected).toBe(false);
     expect(otherHeard.heard).toEqual([]);
+  });
+
+  it('reads which fields are answered in the database: blank text, lists and tables are not answers', async () => {
+    const zoe = students.zoe;
+    const template = templateFor('demonstrations');
+    if (!template) throw new Error('no demonstrations template');
+    const fields = textFieldIds(template);
+    const save = (answers: Prisma.InputJsonObject) =>
+      h.db.prisma.deliverable.upsert({
+        where: { userId_activity: { userId: zoe.id, activity: 'demonstrations' } },
+        create: { userId: zoe.id, classId, activity: 'demonstrations', answers },
+        update: { answers },
+      });
+    const status = async () => {
+      const own = await api().get('/api/lesson').set(as(zoe.token)).expect(200);
+      expect(studentIn(await progress(), zoe.id).activities).toEqual(own.body.progress);
+      return own.body.progress.demonstrations;
+    };
+    // every character trim() removes, in a text, a table's cell; and an empty list
+    const blank = '\t\n\u00a0\u2003\u2028\u3000\ufeff ';
+    await save({
+      ...Object.fromEntries(fields.map((id) => [id, blank])),
+      table: { 'a.b': blank },
+      runs: [],
+    });
+    expect(await status()).toBe('not-started');
+    const [last, ...others] = fields;
+    await save({ ...Object.fromEntries(others.map((id) => [id, 'Oui'])), [last as string]: blank });
+    expect(await status()).toBe('in-progress');
+    await save({ table: { 'a.b': blank, 'a.c': ' x ' } });
+    expect(await status()).toBe('in-progress');
+    await save({ runs: ['00000000-0000-4000-8000-000000000001'] });
+    expect(await status()).toBe('in-progress');
+    await save(Object.fromEntries(fields.map((id) => [id, ' Oui '])));
+    expect(await status()).toBe('done');
   });
 });

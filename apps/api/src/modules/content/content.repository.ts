@@ -2,10 +2,12 @@ import { QUIZ_GRACE_SECONDS, type TBroadcast } from '@dlclass/contracts';
 import { Prisma, type PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
+import { BLANK_CHARACTERS } from './lesson-progress';
 
 export interface StudentActivityRows {
   runs: { any: boolean; succeeded: boolean };
-  deliverables: { activity: string; status: string; answers: unknown }[];
+  /** Each saved activity: its status and the ids of its answered fields (not the answers themselves). */
+  deliverables: { activity: string; status: string; answered: string[] }[];
   quiz: { active: boolean; submitted: boolean };
   /** The latest run started, answer saved or QCM attempt started or submitted; null: nothing yet. */
   lastActivityAt: Date | null;
@@ -78,10 +80,25 @@ export class ContentRepository {
       rows.runs.any = true;
       if (run.status === 'SUCCEEDED') rows.runs.succeeded = true;
     }
-    const deliverables = await this.prisma.deliverable.findMany({
-      where,
-      select: { userId: true, activity: true, status: true, answers: true, updatedAt: true },
-    });
+    // A class's answers weigh megabytes, the rules only ask which fields hold something (lesson-progress.ts).
+    const deliverables = await this.prisma.$queryRaw<
+      { userId: string; activity: string; status: string; answered: string[]; updatedAt: Date }[]
+    >(Prisma.sql`
+      SELECT d."userId"::text AS "userId", d.activity, d.status::text AS status, d."updatedAt",
+        ARRAY(
+          SELECT field.key
+          FROM jsonb_each(CASE WHEN jsonb_typeof(d.answers) = 'object' THEN d.answers ELSE '{}' END) AS field
+          WHERE CASE jsonb_typeof(field.value)
+            WHEN 'string' THEN btrim(field.value #>> '{}', ${BLANK_CHARACTERS}) <> ''
+            WHEN 'array' THEN jsonb_array_length(field.value) > 0
+            WHEN 'object' THEN EXISTS (
+              SELECT 1 FROM jsonb_each_text(field.value) AS cell
+              WHERE btrim(cell.value, ${BLANK_CHARACTERS}) <> '')
+            ELSE false
+          END
+        ) AS answered
+      FROM "Deliverable" d
+      WHERE d."userId" = ANY(${userIds}::uuid[])`);
     for (const { userId, updatedAt, ...deliverable } of deliverables) {
       const rows = activity.get(userId);
       if (!rows) continue;

@@ -6,7 +6,6 @@ import {
   type TLessonQuery,
   type TLessonState,
   type TSetPhaseLockRequest,
-  ZAnswers,
   ZBroadcast,
 } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
@@ -118,16 +117,13 @@ function factsOf(rows: StudentActivityRows): ProgressFacts {
     runs: rows.runs,
     quiz: rows.quiz,
     deliverables: new Map(
-      rows.deliverables.map((row) => {
-        const answers = ZAnswers.safeParse(row.answers);
-        return [
-          row.activity,
-          {
-            submitted: row.status === 'SUBMITTED' || row.status === 'FINALISED',
-            answers: answers.success ? answers.data : {},
-          },
-        ];
-      }),
+      rows.deliverables.map((row) => [
+        row.activity,
+        {
+          submitted: row.status === 'SUBMITTED' || row.status === 'FINALISED',
+          answered: new Set(row.answered),
+        },
+      ]),
     ),
   };
 }

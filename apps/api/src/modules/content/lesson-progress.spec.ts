@@ -1,6 +1,5 @@
 import { SEANCE_1, templateFor, textFieldIds } from '@dlclass/content';
-import type { TAnswers } from '@dlclass/contracts';
-import { isAnswered, lessonProgress, type ProgressFacts } from './lesson-progress';
+import { BLANK_CHARACTERS, lessonProgress, type ProgressFacts } from './lesson-progress';
 
 const nothing: ProgressFacts = {
   runs: { any: false, succeeded: false },
@@ -11,10 +10,10 @@ const nothing: ProgressFacts = {
 const progress = (facts: Partial<ProgressFacts>) =>
   lessonProgress(SEANCE_1, { ...nothing, ...facts }, templateFor);
 
-const allTextAnswered = (slug: string): TAnswers => {
+const allTextAnswered = (slug: string): Set<string> => {
   const template = templateFor(slug);
   if (!template) throw new Error(`no template ${slug}`);
-  return Object.fromEntries(textFieldIds(template).map((id) => [id, 'Ma réponse']));
+  return new Set(textFieldIds(template));
 };
 
 describe('lessonProgress', () => {
@@ -36,39 +35,34 @@ describe('lessonProgress', () => {
   });
 
   it('marks a deliverable in progress once an answer is saved and done only when submitted', () => {
-    const blank = new Map([['fiche-observation', { submitted: false, answers: { learned: '   ' } }]]);
+    const blank = new Map([['fiche-observation', { submitted: false, answered: new Set<string>() }]]);
     expect(progress({ deliverables: blank })['fiche-observation']).toBe('not-started');
     const saved = new Map([
-      ['fiche-observation', { submitted: false, answers: allTextAnswered('fiche-observation') }],
+      ['fiche-observation', { submitted: false, answered: allTextAnswered('fiche-observation') }],
     ]);
     expect(progress({ deliverables: saved })['fiche-observation']).toBe('in-progress');
-    const submitted = new Map([
-      ['fiche-observation', { submitted: true, answers: { learned: 'Les époques' } }],
-    ]);
+    const submitted = new Map([['fiche-observation', { submitted: true, answered: new Set(['learned']) }]]);
     expect(progress({ deliverables: submitted })['fiche-observation']).toBe('done');
   });
 
   it('marks a worksheet that is not handed in done when every text field is answered', () => {
-    const answers = allTextAnswered('demonstrations');
-    const [first, ...rest] = Object.keys(answers);
-    const partial = new Map([
-      ['demonstrations', { submitted: false, answers: { [first as string]: 'Oui' } }],
-    ]);
+    const answered = allTextAnswered('demonstrations');
+    const [first, ...rest] = answered;
+    const partial = new Map([['demonstrations', { submitted: false, answered: new Set([first as string]) }]]);
     expect(progress({ deliverables: partial }).demonstrations).toBe('in-progress');
     expect(rest.length).toBeGreaterThan(0);
-    const complete = new Map([['demonstrations', { submitted: false, answers }]]);
+    const complete = new Map([['demonstrations', { submitted: false, answered }]]);
     expect(progress({ deliverables: complete }).demonstrations).toBe('done');
   });
 });
 
-describe('isAnswered', () => {
-  it('ignores blank text, empty lists and tables with only blank cells', () => {
-    expect(isAnswered(undefined)).toBe(false);
-    expect(isAnswered(' \n')).toBe(false);
-    expect(isAnswered([])).toBe(false);
-    expect(isAnswered({ 'a.b': ' ' })).toBe(false);
-    expect(isAnswered('x')).toBe(true);
-    expect(isAnswered(['00000000-0000-4000-8000-000000000001'])).toBe(true);
-    expect(isAnswered({ 'a.b': 'x' })).toBe(true);
+describe('BLANK_CHARACTERS', () => {
+  it('are exactly the characters trim() removes, so the database and JavaScript agree on a blank answer', () => {
+    const trimmed: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (char.trim() === '') trimmed.push(char);
+    }
+    expect([...BLANK_CHARACTERS].sort()).toEqual(trimmed.sort());
   });
 });

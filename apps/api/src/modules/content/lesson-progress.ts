@@ -1,21 +1,21 @@
 import { type TActivity, type TLesson, type TTemplate, textFieldIds } from '@dlclass/content';
-import type { TActivityProgress, TAnswers, TAnswerValue } from '@dlclass/contracts';
+import type { TActivityProgress } from '@dlclass/contracts';
 
 /** What a student has done, as the progress rules need it. */
 export interface ProgressFacts {
   runs: { any: boolean; succeeded: boolean };
-  /** Activity slug → the student's record. */
-  deliverables: ReadonlyMap<string, { submitted: boolean; answers: TAnswers }>;
+  /** Activity slug → the student's record: whether it is handed in, and the ids of its answered fields. */
+  deliverables: ReadonlyMap<string, { submitted: boolean; answered: ReadonlySet<string> }>;
   quiz: { active: boolean; submitted: boolean };
 }
 
-/** Blank text, an empty list or a table with nothing typed are not answers yet. */
-export function isAnswered(value: TAnswerValue | undefined): boolean {
-  if (value === undefined) return false;
-  if (typeof value === 'string') return value.trim().length > 0;
-  if (Array.isArray(value)) return value.length > 0;
-  return Object.values(value).some((v) => v.trim().length > 0);
-}
+/**
+ * The characters JavaScript's trim() removes (white space and line terminators). A field is answered when
+ * it holds a text with another character, a non-empty list, or a table with such a text in a cell: the
+ * database tells which fields are (content.repository.ts), so that the answers themselves are not read.
+ */
+export const BLANK_CHARACTERS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /**
  * Each activity's progress for one student: Hello World is done with a succeeded run; the QCM is in
@@ -49,9 +49,9 @@ function activityProgress(
   }
   const template = templateOf(slug);
   const record = facts.deliverables.get(slug);
-  if (!template || !record || !Object.values(record.answers).some(isAnswered)) return 'not-started';
+  if (!template || !record || record.answered.size === 0) return 'not-started';
   const done = template.submittable
     ? record.submitted
-    : textFieldIds(template).every((id) => isAnswered(record.answers[id]));
+    : textFieldIds(template).every((id) => record.answered.has(id));
   return done ? 'done' : 'in-progress';
 }
