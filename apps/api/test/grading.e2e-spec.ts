@@ -251,6 +251,7 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
     });
 
     it('finalises: the student sees the grade, the comments and the competences', async () => {
+      const studentSavedAt = (await mine(alice, 'observation-sheet')).updatedAt;
       const res = await api()
         .post(grading(classId, `/deliverables/${sheetId}/finalise`))
         .set(as(teacher))
@@ -262,6 +263,8 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
       });
       const seen = await mine(alice, 'observation-sheet');
       expect(seen.status).toBe('finalised');
+      // The teacher's action is not the student's save: their last save time stays.
+      expect(seen.updatedAt).toBe(studentSavedAt);
       expect(seen.feedback).toEqual({
         sectionComments: { training: 'Bonne lecture des courbes.' },
         comment: 'Travail sérieux.',
@@ -328,7 +331,7 @@ describe('Grading (real PostgreSQL): rubrics, the queue, grades, finalise and re
       // Node's UTF-8 decoding keeps the byte order mark (EF BB BF) as U+FEFF.
       expect(res.text.charCodeAt(0)).toBe(0xfeff);
       expect(res.text.slice(1).split('\r\n')).toEqual([
-        'Élève;Fiche d’observations (/20);Tableau comparatif (/20);Schéma annoté (/10);Synthèse (/10);QCM (/20);B1.3;B2.2;B2.3;B3.2',
+        "Élève;Fiche d'observations — Hello World du Deep Learning (/20);Tableau comparatif Machine Learning / Deep Learning (/20);Schéma annoté d'un réseau de neurones (/10);Synthèse personnelle (/10);QCM (/20);B1.3;B2.2;B2.3;B3.2",
         'Alice;18;non rendu;non rendu;à corriger;non passé;acquis;;;en cours d’acquisition',
         'Bob;non rendu;non rendu;non rendu;non rendu;0;;;;',
         '',

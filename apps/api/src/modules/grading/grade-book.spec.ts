@@ -8,7 +8,13 @@ const rubrics: TRubric[] = GRADED_KINDS.map((kind) => {
   const criteria = DEFAULT_RUBRICS[kind] ?? [];
   return {
     kind,
-    title: kind,
+    title:
+      {
+        'observation-sheet': 'Fiche',
+        'comparison-table': 'Tableau',
+        'annotated-schema': 'Schéma',
+        synthesis: 'Synthèse',
+      }[kind as string] ?? kind,
     criteria,
     maxTotal: criteria.reduce((sum, c) => sum + c.points, 0),
     custom: false,
@@ -109,7 +115,7 @@ describe('grade book', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toEqual([
-      'Élève;Fiche d’observations (/20);Tableau comparatif (/20);Schéma annoté (/10);Synthèse (/10);QCM (/20);B1.3;B2.2;B2.3;B3.2',
+      'Élève;Fiche (/20);Tableau (/20);Schéma (/10);Synthèse (/10);QCM (/20);B1.3;B2.2;B2.3;B3.2',
       `"'=HYPERLINK(""x"";""piège"")";non rendu;non rendu;non rendu;non rendu;non passé;;;;`,
       '"Émile; le ""grand""";en révision;non rendu;non rendu;non rendu;non passé;;;;',
       'Zoé;15,5;à corriger;7;8;11,67;en cours d’acquisition;acquis;;acquis',

@@ -9,18 +9,13 @@ import {
   type TWorksheetKind,
   worksheetKindOf,
 } from '@dlclass/contracts';
+import type { CountedScore } from '../quiz/quiz.service';
 import { feedbackOf, type GradeRow, toGrade } from './grade.mapper';
 import type { GradedRow } from './grading.repository';
 
 export interface GradeBookStudent {
   id: string;
   displayName: string;
-}
-
-export interface QuizScore {
-  score: number;
-  maxScore: number;
-  submittedAt: string;
 }
 
 interface DeliverableEntry {
@@ -34,7 +29,7 @@ interface DeliverableEntry {
 export interface GradeBookEntry {
   student: GradeBookStudent;
   deliverables: Map<TWorksheetKind, DeliverableEntry>;
-  quiz: QuizScore | null;
+  quiz: CountedScore | null;
   competences: Partial<Record<TCompetence, TCompetenceLevel>>;
 }
 
@@ -57,7 +52,7 @@ function competenceLevels(grades: readonly GradeRow[]): Partial<Record<TCompeten
 export function gradeBook(
   students: readonly GradeBookStudent[],
   graded: readonly GradedRow[],
-  quiz: ReadonlyMap<string, QuizScore>,
+  quiz: ReadonlyMap<string, CountedScore>,
 ): GradeBookEntry[] {
   return [...students]
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'))
@@ -111,15 +106,6 @@ export function studentReport(
 // ---------------------------------------------------------------------------------------------------------
 // CSV: what LibreOffice and Excel open cleanly in a French locale (UTF-8 with a BOM, `;`, decimal commas)
 
-const SHORT_TITLES: Record<TWorksheetKind, string> = {
-  'observation-sheet': 'Fiche d’observations',
-  'comparison-table': 'Tableau comparatif',
-  'annotated-schema': 'Schéma annoté',
-  synthesis: 'Synthèse',
-  demonstrations: 'Démonstrations',
-  'guided-challenge': 'Défi d’expérimentation',
-};
-
 const STATUS_TEXT: Record<Exclude<TGradeBookStatus, 'finalised'>, string> = {
   'not-submitted': 'non rendu',
   submitted: 'à corriger',
@@ -161,7 +147,7 @@ function deliverableCell(rubric: TRubric, entry: DeliverableEntry | undefined): 
 export function gradeBookCsv(book: readonly GradeBookEntry[], rubrics: readonly TRubric[]): string {
   const header = [
     'Élève',
-    ...rubrics.map((rubric) => `${SHORT_TITLES[rubric.kind]} (/${decimal(rubric.maxTotal)})`),
+    ...rubrics.map((rubric) => `${rubric.title} (/${decimal(rubric.maxTotal)})`),
     `QCM (/${QUIZ_SCALE})`,
     ...COMPETENCES,
   ];

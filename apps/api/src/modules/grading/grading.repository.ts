@@ -99,11 +99,9 @@ export class GradingRepository {
   }): Promise<'saved' | 'not-handed-in' | 'finalised-incomplete'> {
     const { deliverableId, graderId, grade, criteria, total, maxTotal } = input;
     return this.prisma.$transaction(async (tx) => {
-      // Row lock: a return or a finalise of the same deliverable waits for this write, and the reverse.
-      const [locked] = await tx.$queryRaw<{ status: DeliverableStatus }[]>`
-        SELECT status FROM "Deliverable" WHERE id = ${deliverableId}::uuid FOR UPDATE`;
-      if (!locked || !HANDED_IN.includes(locked.status)) return 'not-handed-in';
-      if (locked.status === 'FINALISED' && total === null) return 'finalised-incomplete';
+      const status = await lockStatus(tx, deliverableId);
+      if (!status || !HANDED_IN.includes(status)) return 'not-handed-in';
+      if (status === 'FINALISED' && total === null) return 'finalised-incomplete';
       const data = { graderId, ...grade, total };
       await tx.deliverableGrade.upsert({
         where: { deliverableId },
@@ -121,11 +119,14 @@ export class GradingRepository {
   /** Submitted → finalised with a complete grade, in one transaction; false when either is not so. */
   async finalise(deliverableId: string, at: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.deliverable.updateMany({
-        where: { id: deliverableId, status: 'SUBMITTED', grade: { is: { total: { not: null } } } },
-        data: { status: 'FINALISED' },
+      if ((await lockStatus(tx, deliverableId)) !== 'SUBMITTED') return false;
+      const grade = await tx.deliverableGrade.findUnique({
+        where: { deliverableId },
+        select: { total: true },
       });
-      if (count === 0) return false;
+      if (grade?.total == null) return false;
+      await tx.$executeRaw`
+        UPDATE "Deliverable" SET status = 'FINALISED' WHERE id = ${deliverableId}::uuid`;
       await tx.deliverableGrade.update({ where: { deliverableId }, data: { finalisedAt: at } });
       return true;
     });
@@ -134,13 +135,26 @@ export class GradingRepository {
   /** Submitted or finalised → returned (editable again, the grade no longer final); false otherwise. */
   async giveBack(deliverableId: string, at: Date): Promise<boolean> {
     return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.deliverable.updateMany({
-        where: { id: deliverableId, status: { in: ['SUBMITTED', 'FINALISED'] } },
-        data: { status: 'RETURNED', returnedAt: at },
-      });
-      if (count === 0) return false;
+      const status = await lockStatus(tx, deliverableId);
+      if (status !== 'SUBMITTED' && status !== 'FINALISED') return false;
+      await tx.$executeRaw`
+        UPDATE "Deliverable" SET status = 'RETURNED', "returnedAt" = ${at} WHERE id = ${deliverableId}::uuid`;
       await tx.deliverableGrade.updateMany({ where: { deliverableId }, data: { finalisedAt: null } });
       return true;
     });
   }
+}
+
+/**
+ * Locks the deliverable's row for the rest of the transaction and reads its status: grading, finalising and
+ * returning the same deliverable then happen one after the other, each seeing the previous one's result.
+ * Status changes are written in SQL so that `updatedAt` stays the student's own last save.
+ */
+async function lockStatus(
+  tx: Prisma.TransactionClient,
+  deliverableId: string,
+): Promise<DeliverableStatus | null> {
+  const [row] = await tx.$queryRaw<{ status: DeliverableStatus }[]>`
+    SELECT status FROM "Deliverable" WHERE id = ${deliverableId}::uuid FOR UPDATE`;
+  return row?.status ?? null;
 }
