@@ -1,15 +1,20 @@
 'use client';
 
 import type { TLesson } from '@dlclass/content';
-import type { TActivityProgress, TPresenceChangedEvent, TRosterChangedEvent } from '@dlclass/contracts';
-import { useCallback, useMemo, useRef } from 'react';
+import type {
+  TActivityProgress,
+  TExperimentStatusEvent,
+  TPresenceChangedEvent,
+  TRosterChangedEvent,
+} from '@dlclass/contracts';
+import { useMemo } from 'react';
 import { LoadState } from '@/components/LoadState';
-import type { MessageKey } from '@/i18n';
 import { useI18n } from '@/i18n/client';
 import { formatDateTime } from '@/lib/format';
 import { progressApi } from '@/lib/progressApi';
 import { type AppSocket, useOnConnect, useSocketEvent } from '@/lib/socket';
 import { useApiData } from '@/lib/useApiData';
+import { useCoalesced } from '@/lib/useCoalesced';
 import { useEvery } from '@/lib/useEvery';
 import { doneCount, gridPhases, statusOf } from './progressGrid';
 
@@ -20,8 +25,8 @@ const ICONS: Record<TActivityProgress, string> = { 'not-started': '·', 'in-prog
 
 /**
  * The class's students (one row each, online or not) against the lesson's activities (one column each,
- * under their phase), live: re-read when a student comes or goes, joins or leaves, or a run changes
- * status, and every 10 s for saved work; bursts of events (a class arriving) make one or two reads.
+ * under their phase), live: re-read when a student comes or goes, joins or leaves, or one of its runs
+ * changes status, and every 10 s for saved work; bursts of events (a class arriving) make one or two reads.
  */
 export function ClassProgress({
   classId,
@@ -38,32 +43,23 @@ export function ClassProgress({
   const activities = phases.flatMap((phase) => phase.activities);
   const phaseStarts = new Set(phases.map((phase) => phase.activities[0]?.slug));
 
-  const busy = useRef(false);
-  const again = useRef(false);
-  const reload = useCallback(async () => {
-    if (busy.current) {
-      again.current = true;
-      return;
-    }
-    busy.current = true;
-    do {
-      again.current = false;
-      await refresh();
-    } while (again.current);
-    busy.current = false;
-  }, [refresh]);
+  const reload = useCoalesced(refresh);
+  const students = data?.students ?? [];
 
-  useOnConnect(socket, () => void reload());
-  useEvery(REFRESH_MS, () => void reload());
+  useOnConnect(socket, reload);
+  useEvery(REFRESH_MS, reload);
+  // the read says who is online now: events that arrive out of order (a quick reload) end up right
   useSocketEvent(socket, 'presence:changed', (event: TPresenceChangedEvent) => {
-    if (event.classId === classId) void reload();
+    if (event.classId === classId) reload();
   });
   useSocketEvent(socket, 'class:roster-changed', (event: TRosterChangedEvent) => {
-    if (event.classId === classId) void reload();
+    if (event.classId === classId) reload();
   });
-  useSocketEvent(socket, 'experiment:status', () => void reload());
+  // the socket may still follow other classes' runs (a class shown before, the phase locks)
+  useSocketEvent(socket, 'experiment:status', (event: TExperimentStatusEvent) => {
+    if (students.some((student) => student.id === event.userId)) reload();
+  });
 
-  const students = data?.students ?? [];
   const online = students.filter((student) => student.online).length;
 
   return (
@@ -110,7 +106,9 @@ export function ClassProgress({
                     scope="col"
                     className={`live-activity${phaseStarts.has(activity.slug) ? ' phase-start' : ''}`}
                   >
-                    <abbr title={activity.title}>{t(`live.activities.${activity.slug}` as MessageKey)}</abbr>
+                    <abbr title={activity.title}>
+                      {activity.heading ? t(activity.heading) : activity.title}
+                    </abbr>
                   </th>
                 ))}
               </tr>
