@@ -3,7 +3,7 @@ import type { TStudentProgress } from '@dlclass/contracts';
 import { describe, expect, it } from '@jest/globals';
 import { enLive } from '../../../i18n/en-live';
 import { frLive } from '../../../i18n/fr-live';
-import { doneCount, gridPhases, statusOf } from './progressGrid';
+import { doneCount, gridPhases, headingOf, statusOf } from './progressGrid';
 
 const student = (activities: TStudentProgress['activities']): TStudentProgress => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -26,6 +26,10 @@ describe('the live progress grid', () => {
     const slugs = SEANCE_1.phases.flatMap((p) => p.activities.map((a) => a.slug)).sort();
     expect(Object.keys(frLive.activities).sort()).toEqual(slugs);
     expect(Object.keys(enLive.activities).sort()).toEqual(slugs);
+    for (const slug of slugs) expect(headingOf(slug)).toBe(`live.activities.${slug}`);
+    // an activity added to the lesson without a heading shows its title, never a raw key
+    expect(headingOf('nouvelle-activite')).toBeNull();
+    expect(headingOf('constructor')).toBeNull();
   });
 
   it('counts the students who are done, an unlisted activity as not started', () => {

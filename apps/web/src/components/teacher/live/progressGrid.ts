@@ -1,12 +1,26 @@
 import type { TLesson } from '@dlclass/content';
 import type { TActivityProgress, TStudentProgress } from '@dlclass/contracts';
+import type { MessageKey } from '../../../i18n';
+import { frLive } from '../../../i18n/fr-live';
+
+type HeadedSlug = keyof typeof frLive.activities;
+const isHeaded = (slug: string): slug is HeadedSlug => Object.hasOwn(frLive.activities, slug);
+
+/** An activity's short column heading; null for one without (its full title stands in). */
+export function headingOf(slug: string): MessageKey | null {
+  return isHeaded(slug) ? (`live.activities.${slug}` satisfies MessageKey) : null;
+}
 
 /** The grid's columns: the lesson's activities, in order, grouped under their phase. */
 export function gridPhases(lesson: TLesson) {
   return lesson.phases.map((phase) => ({
     number: phase.number,
     title: phase.title,
-    activities: phase.activities.map((activity) => ({ slug: activity.slug, title: activity.title })),
+    activities: phase.activities.map((activity) => ({
+      slug: activity.slug,
+      title: activity.title,
+      heading: headingOf(activity.slug),
+    })),
   }));
 }
 
