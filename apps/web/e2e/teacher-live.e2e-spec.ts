@@ -1,6 +1,7 @@
 // The teacher's live view of a class in Chromium, against the real stack: a student's page opens and the
 // dashboard's grid shows them online with their progress, the class card counts them; they close it and go
-// offline; a newcomer joins and the card's student count follows. The student's pages share one socket.
+// offline; a newcomer joins and the card's student count follows. The student's pages share one socket, and
+// quick reloads (an "offline" that may arrive after the next "online") leave her shown online.
 import {
   createClass,
   createExperiment,
@@ -29,6 +30,7 @@ describe("The teacher's live progress grid in Chromium", () => {
     return {
       teacherToken: await issueSessionToken(db.prisma, teacher.id),
       aliceToken: await issueSessionToken(db.prisma, alice.id),
+      bobToken: await issueSessionToken(db.prisma, bob.id),
       classCode: schoolClass.code,
     };
   });
@@ -76,8 +78,21 @@ describe("The teacher's live progress grid in Chromium", () => {
     await screenshot(teacher.page, 'teacher-live-grid');
     await screenshot(grid, 'teacher-live-grid-panel');
 
-    // her last page closes: offline
+    // quick reloads: each closes her socket and opens another, their events racing; then Bob arrives, and
+    // once the dashboard has heard him it shows them both online (it reads presence again at each event)
+    await student.page.reload();
+    await student.page.reload();
+    const bobPage = await suite.open(suite.seeded.bobToken);
+    await bobPage.page.goto(`${suite.webUrl}/eleve`);
+    await card.getByText(`${CLASS_SIZE} élève(s) · 2 en ligne`).waitFor();
+    await grid
+      .locator('[data-testid="progress-row"][data-online="true"]', { hasText: 'Bob Durand' })
+      .waitFor();
+    expect(await alice.getAttribute('data-online')).toBe('true');
+
+    // their last pages close: offline
     await student.page.close();
+    await bobPage.page.close();
     await teacher.page.waitForSelector('[data-testid="progress-row"][data-online="true"]', {
       state: 'detached',
     });

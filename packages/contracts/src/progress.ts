@@ -32,7 +32,10 @@ export const ZClassPresence = z.object({
 });
 export type TClassPresence = z.infer<typeof ZClassPresence>;
 
-/** A student's first page connected or their last one closed: to the class's teachers only. */
+/**
+ * One of a student's pages connected or closed (online: whether one is open then): to the class's teachers
+ * only. Two of them close together may arrive in either order: a page reads presence again at each.
+ */
 export const ZPresenceChangedEvent = z.object({
   classId: z.uuid(),
   studentId: z.uuid(),

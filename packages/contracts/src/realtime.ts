@@ -71,7 +71,7 @@ export interface ServerToClientEvents {
   'lesson:broadcast': (event: TBroadcastEvent) => void;
   /** A hand raised, lowered or acknowledged: to the class's teachers and to the student. */
   'hand:changed': (event: THand) => void;
-  /** A student's first page connected or last page closed: to the class's teachers only. */
+  /** One of a student's pages connected or closed: to the class's teachers only (they re-read presence). */
   'presence:changed': (event: TPresenceChangedEvent) => void;
   /** A student joined or was removed: to the class's teachers only. */
   'class:roster-changed': (event: TRosterChangedEvent) => void;

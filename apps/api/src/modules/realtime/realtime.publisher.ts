@@ -55,9 +55,10 @@ export class RealtimePublisher {
   }
 
   /**
-   * Tells the class's teachers whether the student is online now, read from the student's room on every
-   * API instance (through the Redis adapter) rather than counted here, so that it is right whichever
-   * instance holds the student's pages and whatever order their sockets come and go in.
+   * Tells the class's teachers that the student's presence may have changed, with whether they are online
+   * now, read from the student's room on every API instance (through the Redis adapter) rather than counted
+   * here, so that it is right whichever instance holds the student's pages. Two announcements close together
+   * (a quick reload) may reach the teachers in either order: their pages read presence again at each one.
    */
   async announcePresence(student: { userId: string; classId: string }): Promise<void> {
     if (!this.server) return;
