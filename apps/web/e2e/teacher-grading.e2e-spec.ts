@@ -11,8 +11,20 @@ describe('Grading a deliverable in Chromium', () => {
     const teacher = await createTeacher(db.prisma, { displayName: 'M. Roussel' });
     const schoolClass = await createClass(db.prisma, teacher.id, { name: 'BTS SIO 1 B', lockedPhases: [] });
     const lea = await createStudent(db.prisma, schoolClass.id, { displayName: 'Léa Martin' });
-    await createStudent(db.prisma, schoolClass.id, { displayName: 'Yanis Petit' });
+    const yanis = await createStudent(db.prisma, schoolClass.id, { displayName: 'Yanis Petit' });
     const submittedAt = new Date();
+    await db.prisma.deliverable.create({
+      data: {
+        userId: yanis.id,
+        classId: schoolClass.id,
+        activity: 'schema-annote',
+        status: 'SUBMITTED',
+        version: 1,
+        submittedVersion: 1,
+        submittedAt,
+        answers: {},
+      },
+    });
     await db.prisma.deliverable.create({
       data: {
         userId: lea.id,
@@ -31,6 +43,7 @@ describe('Grading a deliverable in Chromium', () => {
       },
     });
     return {
+      prisma: db.prisma,
       classId: schoolClass.id,
       leaId: lea.id,
       teacherToken: await issueSessionToken(db.prisma, teacher.id),
@@ -68,7 +81,7 @@ describe('Grading a deliverable in Chromium', () => {
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[1]).toBe('Léa Martin;non rendu;non rendu;non rendu;8,5;non passé;;acquis;;');
-    expect(lines[2]).toBe('Yanis Petit;non rendu;non rendu;non rendu;non rendu;non passé;;;;');
+    expect(lines[2]).toBe('Yanis Petit;non rendu;non rendu;à corriger;non rendu;non passé;;;;');
     await page.goto(`${suite.webUrl}/enseignant/bilan?classe=${classId}&eleve=${leaId}`);
     const report = page.getByTestId('student-report');
     await report.getByText('Bilan de Léa Martin').waitFor();
@@ -88,5 +101,32 @@ describe('Grading a deliverable in Chromium', () => {
       .getByText('Bilan lucide ; précisez le rôle du pooling.')
       .waitFor();
     await screenshot(student.page, 'student-graded-synthesis');
+  });
+
+  it('keeps what the teacher typed through a network failure and a reload, then saves it', async () => {
+    const { classId, teacherToken, prisma } = suite.seeded;
+    const { page } = await suite.open(teacherToken);
+    page.on('dialog', (dialog) => void dialog.accept());
+    const gradeRoute = '**/api/classes/*/deliverables/*/grade';
+    await page.route(gradeRoute, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${suite.webUrl}/enseignant/correction?classe=${classId}`);
+    await page.getByTestId('queue-item').filter({ hasText: 'Yanis Petit' }).click();
+    await page.getByTestId('grade-comment').fill('Reprenez la légende du schéma.');
+    await page.locator('[data-testid="grade-save-state"][data-state="failed"]').waitFor();
+
+    // The tab is reloaded while the network is still down: the comment comes back from this browser.
+    await page.reload();
+    await page.getByTestId('queue-item').filter({ hasText: 'Yanis Petit' }).click();
+    const comment = page.getByTestId('grade-comment');
+    await comment.waitFor();
+    expect(await comment.inputValue()).toBe('Reprenez la légende du schéma.');
+
+    // The network is back: it is sent by itself, and the server has it.
+    await page.unroute(gradeRoute);
+    await page.locator('[data-testid="grade-save-state"][data-state="saved"]').waitFor();
+    const stored = await prisma.deliverableGrade.findFirstOrThrow({
+      where: { deliverable: { activity: 'schema-annote' } },
+    });
+    expect(stored.comment).toBe('Reprenez la légende du schéma.');
   });
 });

@@ -63,6 +63,7 @@ export const enGrading: typeof frGrading = {
       'Return this work to the student? They will see your comments (not the grade) and may edit it before handing it in again.',
     finalised: 'Grade finalised on {date}: the student sees it.',
     returned: 'Returned for revision on {date}: the student is revising it.',
+    liveEdits: 'Your changes reach the student as soon as they are saved.',
     outOf: 'out of {points}',
     studentWork: 'The student’s work',
   },

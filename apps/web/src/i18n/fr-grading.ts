@@ -61,6 +61,7 @@ export const frGrading = {
       'Renvoyer ce livrable à l’élève ? Il verra vos commentaires (sans la note) et pourra le modifier avant de le rendre à nouveau.',
     finalised: 'Note finalisée le {date} : l’élève la voit.',
     returned: 'Renvoyé pour révision le {date} : l’élève le reprend.',
+    liveEdits: 'Vos modifications lui parviennent dès qu’elles sont enregistrées.',
     outOf: 'sur {points}',
     studentWork: 'Le travail de l’élève',
   },

@@ -112,6 +112,9 @@ export function ClassManager({
   );
 }
 
+/** Rosters up to this size are shown unfolded. */
+const ROSTER_OPEN_UP_TO = 10;
+
 function Roster({ schoolClass, onRemoved }: { schoolClass: TClass; onRemoved: () => void }) {
   const { t, locale } = useI18n();
   const { data, error } = useApiData(() => api.roster(schoolClass.id));
@@ -137,8 +140,11 @@ function Roster({ schoolClass, onRemoved }: { schoolClass: TClass; onRemoved: ()
     });
   };
   return (
-    <>
-      <h3>{t('teacherTools.classes.rosterTitle', { count: students.length })}</h3>
+    // A full class's roster is long: folded, so that the live view stays near the top of the dashboard.
+    <details className="roster" open={students.length <= ROSTER_OPEN_UP_TO}>
+      <summary>
+        <h3>{t('teacherTools.classes.rosterTitle', { count: students.length })}</h3>
+      </summary>
       {notice && (
         <p className="alert alert-ok" role="status" data-testid="roster-notice">
           {notice}
@@ -194,6 +200,6 @@ function Roster({ schoolClass, onRemoved }: { schoolClass: TClass; onRemoved: ()
           </table>
         </div>
       )}
-    </>
+    </details>
   );
 }

@@ -1,36 +1,42 @@
 'use client';
 
-import { templateFor } from '@dlclass/content';
+import type { TTemplate } from '@dlclass/content';
 import {
   type TCompetence,
   type TCompetenceLevel,
   type TFieldError,
   type TGradingDetail,
-  type TSaveGradeRequest,
   ZCompetenceLevel,
 } from '@dlclass/contracts';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useState } from 'react';
 import { competenceName } from '@/components/work/Feedback';
 import { WorkProvider } from '@/components/work/WorkProvider';
 import { WorksheetSections } from '@/components/work/WorksheetForm';
 import { useI18n } from '@/i18n/client';
-import { ApiError } from '@/lib/api';
+import { ApiError, api } from '@/lib/api';
 import { errorMessage } from '@/lib/errors';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { gradingApi } from '@/lib/gradingApi';
+import { useApiData } from '@/lib/useApiData';
 import { readOnlyWork } from '@/lib/useDeliverable';
+import { useGradeAutosave } from '@/lib/useGradeAutosave';
 
-/** The teacher pauses typing this long before the grading is saved. */
-const GRADE_AUTOSAVE_MS = 800;
+/** The server's messages about the grading, by field ("scores.<criterion>", "competences.<code>"…). */
+const fieldErrorsOf = (caught: unknown): Record<string, string> =>
+  Object.fromEntries(
+    (caught instanceof ApiError ? (caught.fields ?? []) : []).map((f: TFieldError) => [f.field, f.message]),
+  );
 
-const emptyGrade = (): TSaveGradeRequest => ({
-  scores: {},
-  sectionComments: {},
-  comment: '',
-  competences: {},
-});
-
-type SaveState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: string };
+/** The student's runs of both kinds, which their answers cite (the teacher reads them from the class's). */
+function useStudentRuns(classId: string, studentId: string) {
+  const { data } = useApiData(() =>
+    Promise.all([api.experiments(classId), api.classicalRuns(classId)]).then(([networks, classical]) => ({
+      networks: networks.filter((run) => run.userId === studentId),
+      classical: classical.filter((run) => run.userId === studentId),
+    })),
+  );
+  return data;
+}
 
 /**
  * One handed-in deliverable graded: the student's work read-only with a comment box under each section,
@@ -40,68 +46,34 @@ type SaveState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | {
 export function GradePanel({
   classId,
   detail,
+  template,
+  userId,
   onChanged,
 }: {
   classId: string;
   detail: TGradingDetail;
+  /** The deliverable's template (public: without the schema's answer key). */
+  template: TTemplate | null;
+  userId: string;
   /** After a finalise or a return, with the new state (the queue moves the item). */
   onChanged: (detail: TGradingDetail) => void;
 }) {
   const { t, locale } = useI18n();
   const { item, deliverable } = detail;
-  const template = templateFor(deliverable.activity);
   const criteria = detail.grade?.criteria ?? detail.rubric.criteria;
-  const [grade, setGrade] = useState<TSaveGradeRequest>(() => detail.grade ?? emptyGrade());
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [error, setError] = useState<unknown>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const autosave = useGradeAutosave({
+    classId,
+    deliverableId: item.deliverableId,
+    userId,
+    saved: detail.grade,
+  });
+  const { grade, change } = autosave;
+  const [actionError, setActionError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const pending = useRef<TSaveGradeRequest | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const work = useMemo(() => readOnlyWork(deliverable), [deliverable]);
-
-  const showProblems = useCallback((caught: unknown) => {
-    setError(caught);
-    const fields: TFieldError[] = caught instanceof ApiError ? (caught.fields ?? []) : [];
-    setFieldErrors(Object.fromEntries(fields.map((f) => [f.field, f.message])));
-  }, []);
-
-  /** Sends the latest unsent grading now; resolves to whether everything is saved. */
-  const flush = useCallback(async (): Promise<boolean> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const body = pending.current;
-    if (!body) return true;
-    pending.current = null;
-    setSave({ kind: 'saving' });
-    try {
-      const saved = await gradingApi.saveGrade(classId, item.deliverableId, body);
-      setSave({ kind: 'saved', at: saved.updatedAt });
-      setError(null);
-      setFieldErrors({});
-      return true;
-    } catch (caught) {
-      // Kept to send again with the next change: nothing typed is dropped.
-      pending.current ??= body;
-      setSave({ kind: 'pending' });
-      showProblems(caught);
-      return false;
-    }
-  }, [classId, item.deliverableId, showProblems]);
-
-  // Leaving the deliverable (or the page) sends what is still unsent.
-  useEffect(() => () => void flush(), [flush]);
-
-  const change = (update: (current: TSaveGradeRequest) => TSaveGradeRequest) => {
-    setGrade((current) => {
-      const next = update(current);
-      pending.current = next;
-      return next;
-    });
-    setSave({ kind: 'pending' });
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), GRADE_AUTOSAVE_MS);
-  };
+  const [work] = useState(() => readOnlyWork(deliverable));
+  const runs = useStudentRuns(classId, item.student.id);
+  const error = actionError ?? autosave.error;
+  const fieldErrors = fieldErrorsOf(error);
 
   const setScore = (id: string, text: string) =>
     change((current) => {
@@ -124,12 +96,12 @@ export function GradePanel({
     if (action === 'giveBack' && !window.confirm(t('grading.panel.giveBackConfirm'))) return;
     setBusy(true);
     try {
-      if (!(await flush())) return;
+      // The last keystrokes first: the grade finalised is the one on screen.
+      if (!(await autosave.flush())) return;
       onChanged(await gradingApi[action](classId, item.deliverableId));
-      setError(null);
-      setFieldErrors({});
+      setActionError(null);
     } catch (caught) {
-      showProblems(caught);
+      setActionError(caught);
     } finally {
       setBusy(false);
     }
@@ -145,19 +117,21 @@ export function GradePanel({
       <h2>{t('grading.panel.title', { title: item.title, student: item.student.displayName })}</h2>
       {item.status === 'finalised' && detail.grade?.finalisedAt && (
         <p className="alert alert-ok">
-          {t('grading.panel.finalised', { date: formatDateTime(locale, detail.grade.finalisedAt) })}
+          {t('grading.panel.finalised', { date: formatDateTime(locale, detail.grade.finalisedAt) })}{' '}
+          {t('grading.panel.liveEdits')}
         </p>
       )}
       {item.status === 'returned' && item.returnedAt && (
         <p className="alert alert-info">
-          {t('grading.panel.returned', { date: formatDateTime(locale, item.returnedAt) })}
+          {t('grading.panel.returned', { date: formatDateTime(locale, item.returnedAt) })}{' '}
+          {t('grading.panel.liveEdits')}
         </p>
       )}
       <div className="grade-layout">
         <div className="grade-work">
           <h3>{t('grading.panel.studentWork')}</h3>
           {template && (
-            <WorkProvider work={work} runs={[]}>
+            <WorkProvider work={work} runs={runs?.networks ?? null} classicalRuns={runs?.classical ?? null}>
               <WorksheetSections
                 template={template}
                 aside={(section) => (
@@ -240,6 +214,9 @@ export function GradePanel({
                       </option>
                     ))}
                   </select>
+                  {fieldErrors[`competences.${competence}`] && (
+                    <span className="field-error">{fieldErrors[`competences.${competence}`]}</span>
+                  )}
                 </label>
               ))}
             </fieldset>
@@ -256,10 +233,12 @@ export function GradePanel({
               data-testid="grade-comment"
             />
           </label>
-          <p className="small muted" role="status" data-testid="grade-save-state" data-state={save.kind}>
-            {save.kind === 'saving' && t('grading.panel.saving')}
-            {save.kind === 'pending' && t('grading.panel.unsaved')}
-            {save.kind === 'saved' && t('grading.panel.saved', { time: formatDateTime(locale, save.at) })}
+          <p className="small muted" role="status" data-testid="grade-save-state" data-state={autosave.state}>
+            {autosave.state === 'saving' && t('grading.panel.saving')}
+            {(autosave.state === 'pending' || autosave.state === 'failed') && t('grading.panel.unsaved')}
+            {autosave.state === 'saved' &&
+              autosave.savedAt &&
+              t('grading.panel.saved', { time: formatDateTime(locale, autosave.savedAt) })}
           </p>
           {error ? (
             <p className="alert alert-error" role="alert" data-testid="grade-error">

@@ -1,8 +1,9 @@
 'use client';
 
+import type { TTemplate } from '@dlclass/content';
 import type { TGradingDetail, TGradingItem, TWorksheetKind } from '@dlclass/contracts';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
 import { errorMessage } from '@/lib/errors';
@@ -19,30 +20,47 @@ const QUEUE_REFRESH_MS = 15_000;
 type StatusFilter = TGradingItem['status'] | 'all';
 
 /** The class's grading: the queue of handed-in work, the deliverable being graded, the rubrics, the exports. */
-export function GradingWorkspace({ classId }: { classId: string }) {
+type WorkspaceProps = {
+  /** Activity slug → its template (public: without the schema's answer key). */
+  templates: Record<string, TTemplate>;
+  /** The signed-in teacher (their unsent grading is kept under their name). */
+  userId: string;
+};
+
+export function GradingWorkspace({ classId, templates, userId }: WorkspaceProps & { classId: string }) {
   const { t, locale } = useI18n();
   const queue = useApiData(() => gradingApi.queue(classId), QUEUE_REFRESH_MS);
   const [kind, setKind] = useState<TWorksheetKind | 'all'>('all');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [detail, setDetail] = useState<TGradingDetail | null>(null);
   const [openError, setOpenError] = useState<unknown>(null);
-  // A finalise or return moves its item at once, before the next read of the queue.
-  const list = (queue.data ?? []).map((item) =>
-    detail && item.deliverableId === detail.item.deliverableId ? detail.item : item,
+  const list = queue.data ?? [];
+  const open = useCallback(
+    async (item: TGradingItem) => {
+      try {
+        setDetail(await gradingApi.detail(classId, item.deliverableId));
+        setOpenError(null);
+      } catch (caught) {
+        setOpenError(caught);
+      }
+    },
+    [classId],
   );
+  // The open deliverable changed state elsewhere (the student handed it in again): show it as it is now,
+  // once per change the queue reports.
+  const openItem = list.find((item) => item.deliverableId === detail?.item.deliverableId);
+  const reloadedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!openItem || !detail || openItem.status === detail.item.status) return;
+    const change = `${openItem.deliverableId}:${openItem.status}`;
+    if (reloadedFor.current === change) return;
+    reloadedFor.current = change;
+    void open(openItem);
+  }, [openItem, detail, open]);
   const shown = list.filter(
     (item) => (kind === 'all' || item.kind === kind) && (status === 'all' || item.status === status),
   );
   const kinds = [...new Map(list.map((item) => [item.kind, item.title])).entries()];
-
-  const open = async (item: TGradingItem) => {
-    try {
-      setDetail(await gradingApi.detail(classId, item.deliverableId));
-      setOpenError(null);
-    } catch (caught) {
-      setOpenError(caught);
-    }
-  };
 
   return (
     <>
@@ -131,7 +149,12 @@ export function GradingWorkspace({ classId }: { classId: string }) {
             key={`${detail.item.deliverableId}-${detail.item.status}`}
             classId={classId}
             detail={detail}
-            onChanged={setDetail}
+            template={templates[detail.deliverable.activity] ?? null}
+            userId={userId}
+            onChanged={(changed) => {
+              setDetail(changed);
+              void queue.refresh();
+            }}
           />
         </section>
       ) : (
@@ -168,6 +191,6 @@ function StudentReports({ classId }: { classId: string }) {
 }
 
 /** The grading of the class picked in the teacher's class scope (a server page cannot pass the render prop). */
-export function ScopedGradingWorkspace() {
-  return <ClassScope>{(schoolClass) => <GradingWorkspace classId={schoolClass.id} />}</ClassScope>;
+export function ScopedGradingWorkspace(props: WorkspaceProps) {
+  return <ClassScope>{(schoolClass) => <GradingWorkspace classId={schoolClass.id} {...props} />}</ClassScope>;
 }

@@ -1,7 +1,6 @@
 'use client';
 
-import { templateFor } from '@dlclass/content';
-import { COMPETENCES, WORKSHEET_ACTIVITY } from '@dlclass/contracts';
+import { COMPETENCES } from '@dlclass/contracts';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { LoadState } from '@/components/LoadState';
@@ -12,12 +11,13 @@ import { gradingApi } from '@/lib/gradingApi';
 import { useApiData } from '@/lib/useApiData';
 import { CLASS_PARAM } from '../ClassScope';
 
-const sectionTitle = (kind: keyof typeof WORKSHEET_ACTIVITY, sectionId: string) =>
-  templateFor(WORKSHEET_ACTIVITY[kind])?.sections.find((section) => section.id === sectionId)?.title ??
-  sectionId;
-
 /** A student's report, laid out for paper: grades with comments, the QCM, the competences. */
-export function StudentReportView() {
+export function StudentReportView({
+  sectionTitles,
+}: {
+  /** Graded kind → section id → section title. */
+  sectionTitles: Record<string, Record<string, string>>;
+}) {
   const { t, locale } = useI18n();
   const params = useSearchParams();
   const classId = params.get(CLASS_PARAM) ?? '';
@@ -89,7 +89,7 @@ export function StudentReportView() {
           {deliverable.feedback?.comment && <p className="comment-text">{deliverable.feedback.comment}</p>}
           {Object.entries(deliverable.feedback?.sectionComments ?? {}).map(([section, comment]) => (
             <p key={section} className="comment-text small">
-              <strong>{sectionTitle(deliverable.kind, section)}</strong> : {comment}
+              <strong>{sectionTitles[deliverable.kind]?.[section] ?? section}</strong> : {comment}
             </p>
           ))}
         </section>

@@ -54,10 +54,12 @@ type RunSelectProps = {
 /** One of the student's runs, in a select (used by `run` fields and documented experiments). */
 export function RunSelect({ label, value, onChange, error, testId, classical = false }: RunSelectProps) {
   const { t } = useI18n();
-  const { work, runs: networks } = useWork();
-  // the classical models are loaded only by a picker that offers them
-  const classicalRuns = useApiData(() => (classical ? api.classicalRuns() : Promise.resolve(null)));
-  const runs: TPickedRun[] | null = classical ? classicalRuns.data : networks;
+  const { work, runs: networks, classicalRuns: given } = useWork();
+  // the classical models are loaded only by a picker that offers them, unless the page gives them
+  const classicalRuns = useApiData(() =>
+    classical && given === undefined ? api.classicalRuns() : Promise.resolve(null),
+  );
+  const runs: TPickedRun[] | null = classical ? (given ?? classicalRuns.data) : networks;
   const runLabel = useRunLabel();
   const known = runs?.some((run) => run.id === value) ?? false;
   return (
