@@ -76,11 +76,23 @@ describe('Grading a deliverable in Chromium', () => {
     await page.locator('[data-testid="grade-panel"][data-status="finalised"]').waitFor();
     await page.getByTestId('queue-item').filter({ hasText: 'noté' }).getByText('8,5 / 10').waitFor();
 
+    // The class's own rubric for the synthesis: the criterion's points change, the grade above keeps its own.
+    const rubric = page.getByTestId('rubric-synthesis');
+    await rubric.locator('summary').click();
+    await rubric.getByLabel('Points').first().fill('8');
+    await rubric.getByRole('button', { name: 'Enregistrer la grille' }).click();
+    await rubric.getByText('Grille enregistrée.').waitFor();
+    await rubric.locator('summary').getByText('grille de la classe').waitFor();
+    await rubric.locator('summary').getByText('Total : 12 points').waitFor();
+    await screenshot(rubric, 'teacher-rubric');
+
     // The grade book agrees: the CSV (downloaded with the teacher's session) and the printable report.
     const csv = await page.request.get(`${suite.webUrl}/api/classes/${classId}/grades.csv`);
     expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[1]).toBe('Léa Martin;non rendu;non rendu;non rendu;8,5;non passé;;acquis;;');
+    // Graded out of 10 before the rubric changed to 12: the cell says so.
+    expect(lines[0]).toContain(';Synthèse personnelle (/12);');
+    expect(lines[1]).toBe('Léa Martin;non rendu;non rendu;non rendu;8,5 / 10;non passé;;acquis;;');
     expect(lines[2]).toBe('Yanis Petit;non rendu;non rendu;à corriger;non rendu;non passé;;;;');
     await page.goto(`${suite.webUrl}/enseignant/bilan?classe=${classId}&eleve=${leaId}`);
     const report = page.getByTestId('student-report');
