@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { TRAINING_QUEUE, ZTrainingBackend } from '@dlclass/contracts';
+import { DEFAULT_RUN_TIME_LIMIT_S, TRAINING_QUEUE, ZTrainingBackend } from '@dlclass/contracts';
 import { DEFAULT_DATABASE_URL } from '@dlclass/db';
 import { z } from 'zod';
 
@@ -20,6 +20,12 @@ const ZWorkerEnv = z.object({
     .max(64)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Time limit of a run whose job carries none. */
+  WORKER_RUN_TIME_LIMIT_S: z.coerce.number().int().min(1).default(DEFAULT_RUN_TIME_LIMIT_S),
+  /** Memory guard, before training: a run whose estimated tensor memory exceeds it fails at once. */
+  WORKER_MAX_RUN_MEMORY_MB: z.coerce.number().int().min(1).default(2048),
+  /** Memory guard, while training: the V8 heap bound of each training thread. */
+  WORKER_THREAD_MAX_HEAP_MB: z.coerce.number().int().min(64).default(2048),
 });
 
 export interface TWorkerConfig {
@@ -33,6 +39,9 @@ export interface TWorkerConfig {
   readonly workerId: string;
   /** undefined: defaultConcurrency(backend) once the backend is known. */
   readonly concurrency: number | undefined;
+  readonly runTimeLimitS: number;
+  readonly maxRunMemoryBytes: number;
+  readonly threadMaxHeapMb: number;
 }
 
 /** Parses the environment once; throws one error listing every invalid variable. */
@@ -53,5 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TWorkerConfig 
     logLevel: e.LOG_LEVEL,
     workerId: e.WORKER_ID ?? `${hostname()}-${process.pid}`,
     concurrency: e.WORKER_CONCURRENCY,
+    runTimeLimitS: e.WORKER_RUN_TIME_LIMIT_S,
+    maxRunMemoryBytes: e.WORKER_MAX_RUN_MEMORY_MB * 2 ** 20,
+    threadMaxHeapMb: e.WORKER_THREAD_MAX_HEAP_MB,
   });
 }

@@ -13,10 +13,16 @@ import type { z } from 'zod';
 import type { RealtimePublisher, TRunRef } from './events';
 import type { ExperimentRepository } from './experiment.repository';
 import type { Logger } from './logger';
+import { estimateTrainingMemoryBytes, formatMegabytes } from './run-guards';
 import { TrainingError, type TrainingThread } from './trainer';
 import type { TrainerPool } from './trainer-pool';
 
 const CANCEL_POLL_MS = 250;
+
+/** A limit in seconds as a student reads it: minutes when whole. */
+function formatDuration(seconds: number): string {
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}
 
 /** What a student reads when a run fails, by cause. */
 export const FAILURE_REASONS = {
@@ -29,6 +35,10 @@ export const FAILURE_REASONS = {
     "L'entraînement a divergé (la perte est devenue infinie ou NaN) : essayez un taux d'apprentissage plus petit.",
   internal:
     "Le serveur d'entraînement a rencontré une erreur inattendue. Relancez l'expérience ; si le problème persiste, prévenez votre professeur.",
+  timeLimit: (limitS: number) =>
+    `L'entraînement a été arrêté : il a dépassé la limite de temps de ${formatDuration(limitS)} par expérience. Réduisez le nombre d'époques ou la taille du jeu d'entraînement.`,
+  memory: (estimatedBytes: number, boundBytes: number) =>
+    `Ce modèle demanderait environ ${formatMegabytes(estimatedBytes)} de mémoire pour s'entraîner, plus que les ${formatMegabytes(boundBytes)} permis : réduisez la taille du batch, le nombre de neurones ou de filtres.`,
   lost: "L'entraînement a été interrompu : le serveur d'entraînement s'est arrêté pendant qu'il tournait. Relancez l'expérience.",
 } as const;
 
@@ -45,7 +55,16 @@ export interface TProcessorDeps {
   redis: Redis;
   logger: Logger;
   state: TWorkerState;
+  limits: {
+    /** Time limit of a run whose job carries none. */
+    runTimeLimitS: number;
+    /** Bound on a run's estimated tensor memory. */
+    maxRunMemoryBytes: number;
+  };
 }
+
+/** Why the processor stopped a run: the student's cancel, or its time limit. */
+type TStopCause = 'cancel' | 'timeout';
 
 /** Failure whose reason is already worded for the student; not worth a retry. */
 class RunFailure extends Error {
@@ -145,8 +164,8 @@ interface TRunContext {
   run: TRunRef;
   trainer: TrainingThread;
   logger: Logger;
-  /** Calls onCancel when the run's cancel key appears in Redis (polled until the job ends). */
-  pollCancel: (onCancel: () => void) => void;
+  /** Set once the run was asked to stop (its thread is then stopped: see TrainingThread.stop). */
+  stopCause: () => TStopCause | null;
 }
 
 /** The stored spec checked against today's contract: a spec that no longer fits fails the run, with why. */
@@ -170,6 +189,10 @@ async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: 
       false,
     );
   }
+  const memory = estimateTrainingMemoryBytes(spec, description.layers);
+  if (memory > deps.limits.maxRunMemoryBytes) {
+    throw new RunFailure(FAILURE_REASONS.memory(memory, deps.limits.maxRunMemoryBytes), false);
+  }
   logger.info({ backend: trainer.backend, device: trainer.device, spec }, 'training started');
 
   const publications = new ProgressPublications(run, publisher, repository);
@@ -178,7 +201,6 @@ async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: 
     onEpoch: (m, epochs) => publications.epoch(m, epochs),
   });
   publications.onFailure = () => handle.cancel();
-  context.pollCancel(() => handle.cancel());
 
   let result: Awaited<typeof handle.result>;
   try {
@@ -188,6 +210,9 @@ async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: 
     await publications.settled();
   }
   publications.throwIfFailed();
+  if (result.status === 'cancelled' && context.stopCause() === 'timeout') {
+    throw new TrainingError('stopped', 'time limit reached: stopped between two batches');
+  }
   if (result.status === 'cancelled') {
     await repository.markCancelled(run.id);
     publisher.status(run, 'cancelled', { backend: trainer.backend });
@@ -225,15 +250,12 @@ async function trainClassical(deps: TProcessorDeps, context: TRunContext, stored
   const { run, trainer, logger } = context;
   const spec = parsedSpec(ZClassicalSpec, stored);
   logger.info({ backend: trainer.backend, spec }, 'classical training started');
-  let cancelled = false;
-  context.pollCancel(() => {
-    cancelled = true;
-  });
   const drawings = await repository.realWorldDrawings(run);
   const started = performance.now();
   const { evaluation, ...classical } = await trainer.classical(spec, drawings);
+  if (context.stopCause() === 'timeout') throw new TrainingError('stopped', 'time limit reached');
   // a cancel asked after the last poll counts too: the student was told it would be honoured
-  if (cancelled || (await deps.redis.exists(cancelKey(run.id)))) {
+  if (context.stopCause() === 'cancel' || (await deps.redis.exists(cancelKey(run.id)))) {
     await repository.markCancelled(run.id);
     publisher.status(run, 'cancelled', { backend: trainer.backend });
     logger.info('classical training cancelled');
@@ -287,21 +309,28 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
 
     const trainer = trainers.acquire();
     state.running.add(run.id);
-    let poll: NodeJS.Timeout | undefined;
-    const pollCancel = (onCancel: () => void) => {
-      poll = setInterval(() => {
-        redis.exists(cancelKey(run.id)).then(
-          (found) => {
-            if (found) onCancel();
-          },
-          (error) => logger.warn({ err: error }, 'cancel poll failed'),
-        );
-      }, CANCEL_POLL_MS);
+    const timeLimitS = deps.limits.runTimeLimitS;
+    let stopCause: TStopCause | null = null;
+    const stop = (cause: TStopCause) => {
+      stopCause ??= cause;
+      trainer.stop();
     };
+    const poll = setInterval(() => {
+      redis.exists(cancelKey(run.id)).then(
+        (found) => {
+          if (found) stop('cancel');
+        },
+        (error) => logger.warn({ err: error }, 'cancel poll failed'),
+      );
+    }, CANCEL_POLL_MS);
+    const deadline = setTimeout(() => {
+      logger.warn({ timeLimitS }, 'time limit reached: run stopped');
+      stop('timeout');
+    }, timeLimitS * 1000);
     try {
       if (!(await repository.markRunning(run.id, trainer.backend, trainer.device))) return;
       publisher.status(run, 'running', { backend: trainer.backend });
-      const context: TRunContext = { run, trainer, logger, pollCancel };
+      const context: TRunContext = { run, trainer, logger, stopCause: () => stopCause };
       if (experiment.kind === ExperimentKind.CLASSICAL) await trainClassical(deps, context, experiment.spec);
       else await trainNetwork(deps, context, experiment.spec);
     } catch (error) {
@@ -313,7 +342,16 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
         logger.info('worker shutting down: run handed back to the queue');
         throw new DelayedError();
       }
-      const failure = toRunFailure(error);
+      if (stopCause === 'cancel' && error instanceof TrainingError && error.code === 'stopped') {
+        await repository.markCancelled(run.id);
+        publisher.status(run, 'cancelled', { backend: trainer.backend });
+        logger.info('training cancelled: its thread was terminated');
+        return;
+      }
+      const failure =
+        stopCause === 'timeout'
+          ? new RunFailure(FAILURE_REASONS.timeLimit(timeLimitS), false, error)
+          : toRunFailure(error);
       const lastAttempt = !failure.retryable || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       // a student's spec that cannot train is not a server error
       logger[failure.retryable ? 'error' : 'warn']({ err: error, lastAttempt }, 'training failed');
@@ -326,6 +364,7 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
       throw error;
     } finally {
       clearInterval(poll);
+      clearTimeout(deadline);
       state.running.delete(run.id);
       trainers.release(trainer);
     }

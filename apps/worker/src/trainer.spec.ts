@@ -4,8 +4,10 @@ import { TrainingError, TrainingThread } from './trainer';
 
 /**
  * A stand-in training thread (plain CommonJS, no tfjs): ready at once; a network of one epoch crashes the
- * thread with an uncaught error ('error' then, a little later, 'exit'); any other network ends at once as
- * cancelled; a classical model answers with the number of drawings it was given as its fit time.
+ * thread with an uncaught error ('error' then, a little later, 'exit'); of 4 epochs, it is a batch that never
+ * ends (a busy loop); of 5, it fills its heap; of 6, it waits for the cancel flag, then ends as cancelled;
+ * any other network ends at once as cancelled; a classical model answers with the number of drawings it was
+ * given as its fit time.
  */
 const STAND_IN_THREAD = `
 const { parentPort } = require('node:worker_threads');
@@ -24,9 +26,21 @@ parentPort.on('message', (message) => {
     setImmediate(() => { throw new Error('boom'); });
     return;
   }
-  parentPort.postMessage({
+  if (task.spec.training.epochs === 4) for (;;);
+  if (task.spec.training.epochs === 5) {
+    const kept = [];
+    for (;;) kept.push(new Array(1e5).fill(kept.length));
+  }
+  const done = () => parentPort.postMessage({
     type: 'done', runId: message.runId, result: { kind: 'network', result: { status: 'cancelled', epochs: [] } }, tensors: 7,
   });
+  if (task.spec.training.epochs === 6) {
+    const flag = new Int32Array(message.cancelFlag);
+    const wait = () => (Atomics.load(flag, 0) === 1 ? done() : setTimeout(wait, 10));
+    wait();
+    return;
+  }
+  done();
 });
 `;
 
@@ -90,5 +104,47 @@ describe('TrainingThread', () => {
     await expect(within(trainer.run(withEpochs(3), callbacks).result, 5000)).resolves.toMatchObject({
       status: 'cancelled',
     });
+  });
+
+  it('stop() lets a run that checks its cancel flag end as cancelled, on the same thread', async () => {
+    const callbacks = { onBatch: () => undefined, onEpoch: () => undefined };
+    const running = trainer.run(withEpochs(6), callbacks).result;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    trainer.stop(60_000);
+    await expect(within(running, 5000)).resolves.toMatchObject({ status: 'cancelled' });
+  });
+
+  it('stop() terminates a thread stuck in a batch after the grace period, and the next run gets a fresh one', async () => {
+    const callbacks = { onBatch: () => undefined, onEpoch: () => undefined };
+    const stuck = trainer.run(withEpochs(4), callbacks).result;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    trainer.stop(100);
+    trainer.stop(100); // a second call (the cancel poll repeats) changes nothing
+    await expect(within(stuck, 5000)).rejects.toMatchObject({ name: 'TrainingError', code: 'stopped' });
+    await expect(within(trainer.run(withEpochs(2), callbacks).result, 5000)).resolves.toMatchObject({
+      status: 'cancelled',
+    });
+  });
+});
+
+describe('TrainingThread memory guard', () => {
+  it("fails a run whose thread outgrows its heap bound as 'oom', and trains the next one", async () => {
+    const trainer = new TrainingThread(
+      { preferredBackend: 'cpu', mnistDir: undefined, maxHeapMb: 64 },
+      pino({ level: 'silent' }),
+      STAND_IN_THREAD,
+    );
+    await trainer.start();
+    try {
+      const callbacks = { onBatch: () => undefined, onEpoch: () => undefined };
+      await expect(within(trainer.run(withEpochs(5), callbacks).result, 30_000)).rejects.toMatchObject({
+        code: 'oom',
+      });
+      await expect(within(trainer.run(withEpochs(2), callbacks).result, 5000)).resolves.toMatchObject({
+        status: 'cancelled',
+      });
+    } finally {
+      await trainer.close();
+    }
   });
 });

@@ -42,11 +42,20 @@ interface TProgressCallbacks {
 
 interface ActiveRun extends TProgressCallbacks {
   runId: number;
+  cancelFlag: Int32Array;
+  /** Set once stop() armed the thread's termination. */
+  stopping: boolean;
   resolve: (r: TThreadResult) => void;
   reject: (e: Error) => void;
 }
 
 const NO_PROGRESS: TProgressCallbacks = { onBatch: () => undefined, onEpoch: () => undefined };
+
+/**
+ * How long stop() lets a run end between two batches before it terminates the thread: a batch is far
+ * shorter on the lesson's models, and a classical fit (one long call) or a runaway batch is cut after it.
+ */
+export const STOP_GRACE_MS = 1000;
 
 const THREAD_FILE = join(__dirname, 'training-thread.ts');
 
@@ -89,7 +98,9 @@ export class TrainingThread {
 
   /** Starts the thread and waits until it has its backend and MNIST in memory. */
   async start(): Promise<void> {
-    const worker = new Worker(this.source, { eval: true, workerData: this.init });
+    // the memory guard of the JS heap (see TThreadInit.maxHeapMb): past it the thread dies, the run fails as 'oom'
+    const resourceLimits = this.init.maxHeapMb ? { maxOldGenerationSizeMb: this.init.maxHeapMb } : undefined;
+    const worker = new Worker(this.source, { eval: true, workerData: this.init, resourceLimits });
     this.worker = worker;
     try {
       await this.whenReady(worker);
@@ -154,7 +165,7 @@ export class TrainingThread {
     callbacks: TProgressCallbacks,
   ): { result: Promise<TThreadResult>; cancel: () => void } {
     if (this.active) throw new Error('the training thread is already running a job');
-    const cancelFlag = new SharedArrayBuffer(4);
+    const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const runId = this.nextRunId++;
     const result = (async () => {
       if (!this.worker) await this.start();
@@ -164,12 +175,36 @@ export class TrainingThread {
           reject(new TrainingError('crashed', 'the training thread stopped while starting'));
           return;
         }
-        this.active = { runId, ...callbacks, resolve, reject };
-        const message: TToThread = { type: 'run', runId, task, cancelFlag };
+        this.active = { runId, cancelFlag, stopping: false, ...callbacks, resolve, reject };
+        const message: TToThread = {
+          type: 'run',
+          runId,
+          task,
+          cancelFlag: cancelFlag.buffer as SharedArrayBuffer,
+        };
         worker.postMessage(message);
       });
     })();
-    return { result, cancel: () => Atomics.store(new Int32Array(cancelFlag), 0, 1) };
+    return { result, cancel: () => Atomics.store(cancelFlag, 0, 1) };
+  }
+
+  /**
+   * Stops the run in progress: asks it to end between two batches (it then ends as cancelled), and
+   * terminates the thread if it is still running after `graceMs` (the run then fails with a 'stopped'
+   * TrainingError, and the next run starts a fresh thread). Calling it again changes nothing.
+   */
+  stop(graceMs: number = STOP_GRACE_MS): void {
+    const run = this.active;
+    if (!run || run.stopping) return;
+    run.stopping = true;
+    Atomics.store(run.cancelFlag, 0, 1);
+    setTimeout(() => {
+      if (this.active !== run) return;
+      this.active = null;
+      this.logger.warn({ graceMs }, 'run did not stop between two batches: training thread terminated');
+      void this.restart();
+      run.reject(new TrainingError('stopped', `training thread terminated after ${graceMs} ms`));
+    }, graceMs).unref();
   }
 
   private onMessage(message: TFromThread): void {

@@ -8,8 +8,15 @@ import type {
 import type { TBatchMetrics, TLabelledDrawing, TRunResult } from '@dlclass/ml';
 import type { TLoadedDatasets } from '@dlclass/ml/node';
 
-/** Why a run failed in the thread ('crashed': the thread itself died). */
-export type TTrainingErrorCode = 'invalid' | 'dataset' | 'oom' | 'diverged' | 'internal' | 'crashed';
+/** Why a run failed in the thread ('crashed': the thread itself died; 'stopped': terminated by stop()). */
+export type TTrainingErrorCode =
+  | 'invalid'
+  | 'dataset'
+  | 'oom'
+  | 'diverged'
+  | 'internal'
+  | 'crashed'
+  | 'stopped';
 
 /** workerData of the training thread. */
 export interface TThreadInit {
@@ -19,6 +26,12 @@ export interface TThreadInit {
   fashionMnistDir?: string | undefined;
   /** Datasets the worker parsed once into shared memory (`loadSharedDatasets`); the thread parses the others. */
   datasets?: TLoadedDatasets | undefined;
+  /**
+   * Memory guard: the thread's V8 heap bound (resourceLimits.maxOldGenerationSizeMb); undefined: Node's default.
+   * Tensor memory lives outside it (WebAssembly memory, native buffers): the worker bounds that one before a
+   * run starts, from the model's estimate (see estimateTrainingMemoryBytes).
+   */
+  maxHeapMb?: number | undefined;
 }
 
 /** What a run trains: a network (epochs, cancellable between batches) or a classical model (one fit). */

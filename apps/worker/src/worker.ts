@@ -51,6 +51,7 @@ export async function startWorker(
       preferredBackend: config.trainerBackend,
       mnistDir: dirs.mnist,
       fashionMnistDir: dirs['fashion-mnist'],
+      maxHeapMb: config.threadMaxHeapMb,
       datasets: loadSharedDatasets(dirs, (dataset, error) =>
         logger.error({ dataset, err: error }, 'dataset unreadable: its runs will fail, the others train'),
       ),
@@ -87,6 +88,7 @@ export async function startWorker(
       redis,
       logger,
       state,
+      limits: { runTimeLimitS: config.runTimeLimitS, maxRunMemoryBytes: config.maxRunMemoryBytes },
     }),
   };
   const missing = Object.values(JobName).filter((name) => typeof handlers[name] !== 'function');

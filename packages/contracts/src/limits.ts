@@ -26,3 +26,6 @@ export const MNIST_TEST_SIZE = 10_000;
 
 /** The worker publishes batch progress at most this often per run (epoch events are never throttled). */
 export const PROGRESS_MIN_INTERVAL_MS = 100;
+
+/** Wall-clock limit of one training run when its job does not carry its own (quotas); the worker stops it then. */
+export const DEFAULT_RUN_TIME_LIMIT_S = 15 * 60;
