@@ -17,36 +17,15 @@ import {
   type TAuthResponse,
   type TExperimentSpec,
   type TSubmitExperimentResponse,
-  type TWorkerInfo,
-  WORKER_HEARTBEAT_PREFIX,
 } from '@dlclass/contracts';
 import { createClass, createTeacher, createTestDatabase } from '@dlclass/db/testing';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-
-type Stack = { apiUrl: string; stop(): Promise<void>; failed: Promise<string> };
-const { startStack } = require('../scripts/lib/stack.cjs') as {
-  startStack(options: Record<string, unknown>): Promise<Stack>;
-};
-const { freePort } = require('../scripts/lib/net.cjs') as { freePort(): Promise<number> };
+import { freePort, option, percentile, post, type Stack, startStack, waitForWorker } from './common';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const FULL = REFERENCE_EXPERIMENT.training;
-
-function option(args: string[], name: string, fallback: number): number {
-  const index = args.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(args[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer`);
-  return value;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] as number;
-}
 
 interface Student {
   name: string;
@@ -58,26 +37,6 @@ interface Student {
   firstMetricAt?: number;
   endedAt?: number;
   status?: string;
-}
-
-async function waitForWorker(redis: Redis, workerId: string, timeoutMs = 180_000): Promise<TWorkerInfo> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const raw = await redis.get(`${WORKER_HEARTBEAT_PREFIX}${workerId}`);
-    if (raw) return JSON.parse(raw) as TWorkerInfo;
-    if (Date.now() > deadline) throw new Error('the worker did not announce itself');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 async function main(): Promise<void> {

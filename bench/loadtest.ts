@@ -1,0 +1,439 @@
+/**
+ * `npm run loadtest`: a class of simulated students on the real stack. Every student holds a Socket.IO
+ * connection, opens the observation sheet as its page does (GET /api/me, /api/lesson, /api/hands/mine,
+ * /api/deliverables/observation-sheet, /api/experiments), autosaves it every 2 s with the page's optimistic
+ * protocol (PUT with the version it started from, one save at a time) and opens the page again every 30 s;
+ * the teacher's dashboard reads progress and presence every 5 s; some students submit a tiny training run
+ * at the start, all at once. Reports p50/p95/p99 per endpoint, the errors, the runs, and checks that no
+ * acknowledged autosave was lost (the stored version and answers are the last ones acknowledged).
+ *
+ *   npm run loadtest                                     # 300 students, 30 runs, 60 s
+ *   npm run loadtest -- --students 5 --runs 2 --seconds 5   # smoke run
+ *   npm run loadtest -- --api http://127.0.0.1:3001      # a running stack; DATABASE_URL its database
+ *
+ * Without --api it starts api + worker on spare ports against a fresh test database and the local Redis.
+ * The students are seeded straight into the database (bcrypt for 300 joins would measure the seeding).
+ */
+import { randomUUID } from 'node:crypto';
+import { availableParallelism, cpus } from 'node:os';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type TDeliverable,
+  type TExperimentSpecInput,
+  type TSaveDeliverableResponse,
+  type TSubmitExperimentResponse,
+} from '@dlclass/contracts';
+import { createPrismaClient, createSession, displayKeyOf, hashSecret, type PrismaClient } from '@dlclass/db';
+import { createClass, createTeacher, createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
+import { Redis } from 'ioredis';
+import { io, type Socket } from 'socket.io-client';
+import {
+  formatTable,
+  freePort,
+  option,
+  percentile,
+  type Stack,
+  startStack,
+  summarize,
+  waitForWorker,
+} from './common';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const KIND = 'observation-sheet';
+const AUTOSAVE_MS = 2000;
+const PAGE_OPEN_MS = 30_000;
+const DASHBOARD_MS = 5000;
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
+
+/** A run small enough to train in seconds on a CPU core. */
+const TINY_RUN: TExperimentSpecInput = {
+  name: 'Charge',
+  dataset: 'mnist',
+  model: { layers: [{ type: 'dense', units: 32, activation: 'relu' }] },
+  training: {
+    epochs: 1,
+    batchSize: 32,
+    optimizer: 'adam',
+    learningRate: 0.01,
+    validationSplit: 0.1,
+    trainSize: 200,
+    seed: 7,
+  },
+};
+
+/** Latencies per endpoint, and failures (a non-2xx answer or no answer) per endpoint. */
+class Recorder {
+  readonly latencies = new Map<string, number[]>();
+  readonly errors = new Map<string, number>();
+  readonly samples: string[] = [];
+
+  ok(endpoint: string, ms: number) {
+    const list = this.latencies.get(endpoint) ?? [];
+    list.push(ms);
+    this.latencies.set(endpoint, list);
+  }
+
+  fail(endpoint: string, why: string) {
+    this.errors.set(endpoint, (this.errors.get(endpoint) ?? 0) + 1);
+    if (this.samples.length < 10) this.samples.push(`${endpoint}: ${why}`);
+  }
+
+  get errorCount() {
+    return [...this.errors.values()].reduce((sum, n) => sum + n, 0);
+  }
+}
+
+interface Student {
+  id: string;
+  token: string;
+  socket?: ClientSocket;
+  /** The version and answers of the last save the API acknowledged. */
+  version: number;
+  acked: Record<string, string> | null;
+  saves: number;
+  saving: Promise<void> | null;
+  run?: { id?: string; submittedAt: number; endedAt?: number; status?: string };
+}
+
+async function call<T>(
+  recorder: Recorder,
+  apiUrl: string,
+  endpoint: string,
+  token: string,
+  init: { method?: string; path: string; body?: unknown },
+): Promise<{ status: number; body: T } | null> {
+  const start = performance.now();
+  try {
+    const response = await fetch(`${apiUrl}${init.path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    const ms = performance.now() - start;
+    if (!response.ok) {
+      recorder.fail(endpoint, `${response.status} ${text.slice(0, 200)}`);
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+    }
+    recorder.ok(endpoint, ms);
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+  } catch (error) {
+    recorder.fail(endpoint, String(error));
+    return null;
+  }
+}
+
+/** The calls a student's worksheet page makes when it opens (server side and in the browser). */
+async function openPage(recorder: Recorder, apiUrl: string, student: Student): Promise<void> {
+  await Promise.all(
+    (
+      [
+        ['GET /api/me', '/api/me'],
+        ['GET /api/lesson', '/api/lesson'],
+        ['GET /api/hands/mine', '/api/hands/mine'],
+        [`GET /api/deliverables/:kind`, `/api/deliverables/${KIND}`],
+        ['GET /api/experiments', '/api/experiments'],
+      ] as const
+    ).map(([endpoint, path]) => call(recorder, apiUrl, endpoint, student.token, { path })),
+  );
+}
+
+/** One autosave, as the page does it: from the last acknowledged version; a 409 hands over the newer one. */
+async function autosave(recorder: Recorder, apiUrl: string, student: Student): Promise<void> {
+  const answers = { learned: `Brouillon ${student.id.slice(0, 8)} n° ${student.saves + 1}` };
+  const result = await call<TSaveDeliverableResponse & { details?: { currentVersion: number } }>(
+    recorder,
+    apiUrl,
+    'PUT /api/deliverables/:kind',
+    student.token,
+    { method: 'PUT', path: `/api/deliverables/${KIND}`, body: { version: student.version, answers } },
+  );
+  if (result?.status === 200) {
+    student.version = result.body.version;
+    student.acked = answers;
+    student.saves += 1;
+  } else if (result?.status === 409 && result.body.details) {
+    student.version = result.body.details.currentVersion;
+  }
+}
+
+async function connectSocket(recorder: Recorder, apiUrl: string, token: string): Promise<ClientSocket> {
+  const start = performance.now();
+  const socket: ClientSocket = io(apiUrl, { auth: { token }, transports: ['websocket'], forceNew: true });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  }).then(
+    () => recorder.ok('Socket.IO connect', performance.now() - start),
+    (error: unknown) => recorder.fail('Socket.IO connect', String(error)),
+  );
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io client disconnect') recorder.fail('Socket.IO connection', `dropped: ${reason}`);
+  });
+  return socket;
+}
+
+/** A teacher, a class and its students with a session each, straight into the database. */
+async function seed(prisma: PrismaClient, count: number) {
+  const teacher = await createTeacher(prisma);
+  const klass = await createClass(prisma, teacher.id, { name: `Charge ${new Date().toISOString()}` });
+  const pinHash = await hashSecret('1234');
+  const names = Array.from({ length: count }, (_, i) => `Élève charge ${i + 1}`);
+  await prisma.user.createMany({
+    data: names.map((displayName) => ({
+      role: 'STUDENT' as const,
+      classId: klass.id,
+      displayName,
+      displayKey: displayKeyOf(displayName),
+      pinHash,
+    })),
+  });
+  const users = await prisma.user.findMany({ where: { classId: klass.id }, orderBy: { displayKey: 'asc' } });
+  const students: Student[] = [];
+  for (const user of users) {
+    const { token } = await createSession(prisma, user.id);
+    students.push({ id: user.id, token, version: 0, acked: null, saves: 0, saving: null });
+  }
+  const { token: teacherToken } = await createSession(prisma, teacher.id);
+  return { classId: klass.id, teacherToken, students };
+}
+
+function stringOption(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index < 0 ? undefined : args[index + 1];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const studentCount = option(args, 'students', 300);
+  const runCount = Math.min(studentCount, option(args, 'runs', 30));
+  const seconds = option(args, 'seconds', 60);
+  const runTimeoutS = option(args, 'run-timeout', 300);
+  const externalApi = stringOption(args, 'api');
+  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const workerId = `loadtest-${process.pid}`;
+  const recorder = new Recorder();
+
+  let db: TestDatabase | undefined;
+  let prisma: PrismaClient;
+  if (externalApi) {
+    prisma = createPrismaClient(process.env.DATABASE_URL);
+  } else {
+    db = await createTestDatabase();
+    prisma = db.prisma;
+  }
+  const redis = new Redis(redisUrl);
+  let stack: Stack | undefined;
+  const students: Student[] = [];
+  let teacherSocket: ClientSocket | undefined;
+  try {
+    process.stderr.write(`seeding a class of ${studentCount} students...\n`);
+    const seeded = await seed(prisma, studentCount);
+    students.push(...seeded.students);
+    let apiUrl = externalApi ?? '';
+    let workerInfo = 'the running stack';
+    if (!externalApi) {
+      process.stderr.write('starting api + worker...\n');
+      stack = await startStack({
+        apiPort: await freePort(),
+        webPort: await freePort(),
+        databaseUrl: db?.url,
+        redisUrl,
+        web: false,
+        quiet: !process.env.BENCH_VERBOSE,
+        env: { TRAINING_QUEUE_NAME: `loadtest-${randomUUID()}`, WORKER_ID: workerId, LOG_LEVEL: 'warn' },
+      });
+      apiUrl = stack.apiUrl;
+      const worker = await waitForWorker(redis, workerId);
+      workerInfo = `${worker.backend}, concurrency ${worker.concurrency ?? 1}`;
+    }
+
+    process.stderr.write(`${studentCount} students connect (worker: ${workerInfo})...\n`);
+    teacherSocket = await connectSocket(recorder, apiUrl, seeded.teacherToken);
+    await teacherSocket.emitWithAck('class:subscribe', { classId: seeded.classId });
+    // connections in waves of 50, as a class arriving, not 300 handshakes in the same millisecond
+    for (let i = 0; i < students.length; i += 50) {
+      await Promise.all(
+        students.slice(i, i + 50).map(async (student) => {
+          student.socket = await connectSocket(recorder, apiUrl, student.token);
+          student.socket.on('experiment:status', (event) => {
+            const run = student.run;
+            if (!run || event.experimentId !== run.id || !TERMINAL.has(event.status)) return;
+            run.endedAt ??= performance.now();
+            run.status = event.status;
+          });
+        }),
+      );
+    }
+
+    process.stderr.write(`load for ${seconds} s, ${runCount} runs submitted at once...\n`);
+    const timers: NodeJS.Timeout[] = [];
+    const loadStart = performance.now();
+    const runsSubmitted = Promise.all(
+      students.slice(0, runCount).map(async (student) => {
+        student.run = { submittedAt: performance.now() };
+        const result = await call<TSubmitExperimentResponse>(
+          recorder,
+          apiUrl,
+          'POST /api/experiments',
+          student.token,
+          { method: 'POST', path: '/api/experiments', body: TINY_RUN },
+        );
+        if (result?.status === 202) student.run.id = result.body.id;
+      }),
+    );
+    for (const [index, student] of students.entries()) {
+      // each student's timers start at a random offset, as real pages open at different moments
+      const offset = (index * AUTOSAVE_MS) / students.length;
+      const tick = () => {
+        if (student.saving) return; // one save at a time: the next tick sends the latest answers
+        student.saving = autosave(recorder, apiUrl, student).finally(() => {
+          student.saving = null;
+        });
+      };
+      timers.push(
+        setTimeout(() => {
+          void openPage(recorder, apiUrl, student);
+          timers.push(setInterval(tick, AUTOSAVE_MS));
+          timers.push(setInterval(() => void openPage(recorder, apiUrl, student), PAGE_OPEN_MS));
+        }, offset),
+      );
+    }
+    const dashboard = () =>
+      Promise.all([
+        call(recorder, apiUrl, 'GET /api/classes/:id/progress', seeded.teacherToken, {
+          path: `/api/classes/${seeded.classId}/progress`,
+        }),
+        call(recorder, apiUrl, 'GET /api/classes/presence', seeded.teacherToken, {
+          path: '/api/classes/presence',
+        }),
+      ]);
+    timers.push(setInterval(() => void dashboard(), DASHBOARD_MS));
+
+    await Promise.race([
+      new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
+      ...(stack
+        ? [
+            stack.failed.then((name) => {
+              throw new Error(`${name} exited during the load`);
+            }),
+          ]
+        : []),
+    ]);
+    for (const timer of timers) clearInterval(timer);
+    await Promise.all(students.map((student) => student.saving));
+    await runsSubmitted;
+    const loadS = (performance.now() - loadStart) / 1000;
+
+    process.stderr.write('load over; waiting for the runs, then checking every autosave...\n');
+    const runsDeadline = performance.now() + runTimeoutS * 1000;
+    const withRuns = students.filter((student) => student.run?.id);
+    while (withRuns.some((student) => !student.run?.endedAt) && performance.now() < runsDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+
+    // no autosave lost: what the database holds is the last save each student was told succeeded
+    const stored = await Promise.all(
+      students.map(async (student) => {
+        const result = await call<TDeliverable>(
+          recorder,
+          apiUrl,
+          'final check (GET deliverable)',
+          student.token,
+          {
+            path: `/api/deliverables/${KIND}`,
+          },
+        );
+        return result?.body;
+      }),
+    );
+    const lost = students.filter((student, i) => {
+      const record = stored[i];
+      return (
+        student.acked !== null &&
+        (record?.version !== student.version || !isDeepStrictEqual(record.answers, student.acked))
+      );
+    });
+
+    const runDurations = withRuns
+      .filter((student) => student.run?.endedAt)
+      .map((student) => ((student.run?.endedAt as number) - (student.run?.submittedAt as number)) / 1000)
+      .sort((a, b) => a - b);
+    const succeeded = withRuns.filter((student) => student.run?.status === 'succeeded').length;
+    const endpoints = [...new Set([...recorder.latencies.keys(), ...recorder.errors.keys()])].sort();
+    const summaries = Object.fromEntries(
+      endpoints.map((endpoint) => [
+        endpoint,
+        { ...summarize(recorder.latencies.get(endpoint) ?? []), errors: recorder.errors.get(endpoint) ?? 0 },
+      ]),
+    );
+    const autosaveP99 = summaries['PUT /api/deliverables/:kind']?.p99 ?? Number.NaN;
+    const acknowledged = students.reduce((sum, student) => sum + student.saves, 0);
+    const result = {
+      bench: 'loadtest',
+      students: studentCount,
+      seconds: Number(loadS.toFixed(1)),
+      cores: availableParallelism(),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      worker: workerInfo,
+      autosavesAcknowledged: acknowledged,
+      autosavesLost: lost.length,
+      errors: recorder.errorCount,
+      runs: {
+        submitted: runCount,
+        accepted: withRuns.length,
+        succeeded,
+        finishedP50S: Number(percentile(runDurations, 50).toFixed(1)),
+        finishedMaxS: Number((runDurations.at(-1) ?? Number.NaN).toFixed(1)),
+      },
+      endpoints: summaries,
+      targets: {
+        autosaveP99Under200Ms: autosaveP99 < 200,
+        noError: recorder.errorCount === 0,
+        noAutosaveLost: lost.length === 0,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n\n`);
+    process.stdout.write(
+      `${formatTable(
+        ['endpoint', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'],
+        endpoints.map((endpoint) => {
+          const s = summaries[endpoint] as (typeof summaries)[string];
+          return [endpoint, s.count, s.p50, s.p95, s.p99, s.max, s.errors];
+        }),
+      )}\n\n`,
+    );
+    const yes = (ok: boolean) => (ok ? 'met' : 'MISSED');
+    process.stdout.write(
+      `${[
+        `${studentCount} students for ${result.seconds} s on ${result.cores} cores (${result.cpu}); worker: ${workerInfo}`,
+        `autosaves: ${acknowledged} acknowledged, ${lost.length} lost`,
+        `runs: ${runCount} submitted at once, ${withRuns.length} accepted, ${succeeded} succeeded; submit -> done p50 ${result.runs.finishedP50S} s, max ${result.runs.finishedMaxS} s`,
+        `errors: ${recorder.errorCount}${recorder.samples.length ? `, e.g.\n  ${recorder.samples.join('\n  ')}` : ''}`,
+        `targets: autosave p99 < 200 ms ${yes(result.targets.autosaveP99Under200Ms)} (${autosaveP99} ms), no error ${yes(result.targets.noError)}, no autosave lost ${yes(result.targets.noAutosaveLost)}`,
+      ].join('\n')}\n`,
+    );
+  } finally {
+    teacherSocket?.disconnect();
+    for (const student of students) student.socket?.disconnect();
+    await stack?.stop();
+    await redis.quit();
+    if (db) await db.drop();
+    else await prisma.$disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
