@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { JobName, TRAINING_JOB_OPTIONS, type TTrainExperimentJob } from '@dlclass/contracts';
+import { JobName, type TTrainExperimentJob, trainingJobOptions } from '@dlclass/contracts';
 import { ExperimentStatus } from '@dlclass/db';
 import type { Queue } from 'bullmq';
 import type { RealtimePublisher } from './events';
@@ -16,10 +16,11 @@ export interface TReconcileReport {
 }
 
 /**
- * Backstop run at worker start, for runs whose job the queue lost (Redis flushed, the API stopped between
+ * Backstop run at worker start and whenever its Redis connection comes back (see queuedOnly), for runs whose job the queue lost (Redis flushed, the API stopped between
  * its database write and its queue add, a worker killed while BullMQ was failing the job):
- * - a QUEUED run without a job gets it back, with the API's job options and job id = run id (a no-op if
- *   the job appears meanwhile); a QUEUED run whose job already ended is marked FAILED;
+ * - a QUEUED run without a job gets it back, with the API's job options, job id = run id and the same
+ *   fair-share priority (a no-op if the job appears meanwhile); a QUEUED run whose job already ended is
+ *   marked FAILED;
  * - a RUNNING run whose job is neither active nor waiting nor delayed is marked FAILED, in French.
  */
 export async function reconcileRuns(deps: {
@@ -27,10 +28,16 @@ export async function reconcileRuns(deps: {
   queue: Queue;
   publisher: RealtimePublisher;
   logger: Logger;
+  /**
+   * Only give lost jobs back to QUEUED runs (after Redis came back empty): the RUNNING runs' jobs were lost
+   * too, while their workers still train them.
+   */
+  queuedOnly?: boolean;
 }): Promise<TReconcileReport> {
   const { repository, queue, publisher, logger } = deps;
   const report: TReconcileReport = { requeued: [], failed: [] };
   for (const run of await repository.listUnfinished()) {
+    if (deps.queuedOnly && run.status !== ExperimentStatus.QUEUED) continue;
     const state = await queue.getJobState(run.id);
     if (LIVE_STATES.has(state)) continue;
     if (run.status === ExperimentStatus.QUEUED && state === 'unknown') {
@@ -38,7 +45,8 @@ export async function reconcileRuns(deps: {
         experimentId: run.id,
         correlationId: `reconcile-${randomUUID()}`,
       };
-      await queue.add(JobName.TrainExperiment, payload, { ...TRAINING_JOB_OPTIONS, jobId: run.id });
+      const rank = await repository.fairShareRank(run.id);
+      await queue.add(JobName.TrainExperiment, payload, trainingJobOptions(run.id, rank));
       report.requeued.push(run.id);
       logger.warn({ experimentId: run.id }, 'queued run had no job: job added again');
       continue;

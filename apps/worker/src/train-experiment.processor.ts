@@ -311,8 +311,10 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
     state.running.add(run.id);
     const timeLimitS = deps.limits.runTimeLimitS;
     let stopCause: TStopCause | null = null;
+    let stopAskedAt = 0;
     const stop = (cause: TStopCause) => {
       stopCause ??= cause;
+      stopAskedAt ||= performance.now();
       trainer.stop();
     };
     const poll = setInterval(() => {
@@ -365,6 +367,9 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
     } finally {
       clearInterval(poll);
       clearTimeout(deadline);
+      // how long a stop took to free the thread (target: under 2 s, see STOP_GRACE_MS)
+      if (stopAskedAt)
+        logger.info({ stopCause, stopMs: Math.round(performance.now() - stopAskedAt) }, 'run stopped');
       state.running.delete(run.id);
       trainers.release(trainer);
     }

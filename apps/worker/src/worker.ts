@@ -126,13 +126,20 @@ export async function startWorker(
   });
 
   const queue = new Queue(config.queueName, { connection });
-  try {
-    const report = await reconcileRuns({ repository, queue, publisher, logger });
-    if (report.requeued.length + report.failed.length > 0)
-      logger.warn(report, 'runs reconciled with the queue');
-  } catch (error) {
-    logger.error({ err: error }, 'could not reconcile runs with the queue');
-  }
+  const reconcile = async (queuedOnly: boolean) => {
+    try {
+      const report = await reconcileRuns({ repository, queue, publisher, logger, queuedOnly });
+      if (report.requeued.length + report.failed.length > 0)
+        logger.warn(report, 'runs reconciled with the queue');
+    } catch (error) {
+      logger.error({ err: error }, 'could not reconcile runs with the queue');
+    }
+  };
+  await reconcile(false);
+  // Redis back after an outage, maybe restarted empty: QUEUED runs whose job it lost get it back
+  redis.on('ready', () => {
+    if (!state.shuttingDown) void reconcile(true);
+  });
 
   const startedAt = new Date().toISOString();
   const heartbeatKey = `${WORKER_HEARTBEAT_PREFIX}${config.workerId}`;
