@@ -8,7 +8,9 @@ import { AppModule } from './app.module';
 import { correlationMiddleware } from './common/correlation';
 import { ApiExceptionFilter } from './common/error.filter';
 import { configureLogger, PinoNestLogger } from './common/logger';
+import { csrfProtection, securityHeaders } from './common/security';
 import type { ApiConfig } from './config/config';
+import { BULL_BOARD_PATH } from './modules/admin/admin-http';
 import { RedisIoAdapter } from './modules/realtime/redis-io.adapter';
 
 export const API_PREFIX = 'api';
@@ -26,11 +28,17 @@ export async function createApp(
   configureLogger(config.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: new PinoNestLogger(),
+    bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.setGlobalPrefix(API_PREFIX);
   app.use(correlationMiddleware);
+  app.use(securityHeaders([`/${API_PREFIX}/docs`, BULL_BOARD_PATH]));
+  app.useBodyParser('json', { limit: config.BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: true });
   app.use(cookieParser());
+  app.use(csrfProtection(config.WEB_ORIGINS));
   app.enableCors({ origin: [...config.WEB_ORIGINS], credentials: true });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useWebSocketAdapter(await new RedisIoAdapter(app, config).connect());

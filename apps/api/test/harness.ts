@@ -50,6 +50,12 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? options.logLevel ?? 'warn',
     API_PORT: '0',
     WEB_ORIGINS: 'http://localhost:3000',
+    // Test files share Redis and 127.0.0.1: only abuse.e2e-spec.ts runs with real limits.
+    RATE_LIMIT_LOGIN_PER_IP: '100000',
+    RATE_LIMIT_JOIN_PER_IP: '100000',
+    RATE_LIMIT_JOIN_PER_CODE: '100000',
+    RATE_LIMIT_RUNS_PER_USER: '100000',
+    RATE_LIMIT_CLASSICAL_RUNS_PER_USER: '100000',
     ...options.env,
   };
   const config = loadConfig(env);

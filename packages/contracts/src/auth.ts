@@ -101,3 +101,10 @@ export type TPinReset = z.infer<typeof ZPinReset>;
 
 /** Name of the httpOnly cookie that carries the session token in browsers. */
 export const SESSION_COOKIE = 'dlclass_session';
+
+/**
+ * Header every state-changing request authenticated by the session cookie must carry (the web client
+ * sets it): another site cannot add a custom header without a CORS preflight, which the API refuses.
+ */
+export const CSRF_HEADER = 'x-requested-with';
+export const CSRF_HEADER_VALUE = 'dlclass';

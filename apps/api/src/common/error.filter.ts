@@ -10,6 +10,7 @@ const CODE_BY_STATUS: Readonly<Record<number, TErrorCode>> = {
   400: ErrorCode.ValidationFailed,
   401: ErrorCode.Unauthenticated,
   404: ErrorCode.NotFound,
+  413: ErrorCode.PayloadTooLarge,
 };
 
 const INVALID_JSON_MESSAGE = "Le corps de la requête n'est pas un JSON valide.";
@@ -56,7 +57,7 @@ export function toApiError(error: unknown, correlationId: string): TApiError {
       httpish.type === 'entity.parse.failed'
         ? INVALID_JSON_MESSAGE
         : httpish.type === 'entity.too.large'
-          ? 'Le corps de la requête est trop volumineux.'
+          ? ERROR_TABLE[ErrorCode.PayloadTooLarge].message
           : ERROR_TABLE[ErrorCode.ValidationFailed].message;
     return {
       statusCode: status,

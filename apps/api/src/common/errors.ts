@@ -10,6 +10,15 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     message:
       'Trop de tentatives incorrectes. Attendez 15 minutes ou demandez à votre enseignant de vous aider.',
   },
+  [ErrorCode.RateLimited]: {
+    status: 429,
+    message: 'Trop de requêtes : attendez un instant avant de réessayer.',
+  },
+  [ErrorCode.CsrfRejected]: {
+    status: 403,
+    message: "Requête refusée : elle ne vient pas de l'application (protection CSRF). Rechargez la page.",
+  },
+  [ErrorCode.PayloadTooLarge]: { status: 413, message: 'Le corps de la requête est trop volumineux.' },
   [ErrorCode.NotFound]: { status: 404, message: 'Élément introuvable.' },
   [ErrorCode.ClassNotFound]: { status: 404, message: 'Aucune classe ne correspond à ce code.' },
   [ErrorCode.ModelTooLarge]: { status: 400, message: 'Le modèle a trop de paramètres.' },

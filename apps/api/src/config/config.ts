@@ -10,6 +10,11 @@ const port = z.coerce
   .int({ error: 'doit être un numéro de port' })
   .min(0, { error: 'doit être un numéro de port' })
   .max(65_535, { error: 'doit être un numéro de port' });
+/** A rate limit: requests allowed per RATE_LIMIT_WINDOW_S. */
+const limit = z.coerce
+  .number({ error: 'doit être un entier positif' })
+  .int({ error: 'doit être un entier positif' })
+  .min(1, { error: 'doit être un entier positif' });
 
 /** Every setting the API reads from the environment, parsed once at boot. */
 export const ZApiConfig = z.object({
@@ -46,6 +51,28 @@ export const ZApiConfig = z.object({
     .enum(['true', 'false'], { error: 'doit être true ou false' })
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * Proxies whose X-Forwarded-For is believed (Express `trust proxy`): the web server forwards /api/*
+   * from the same machine, so loopback by default; rate limits key on the client address it gives.
+   */
+  TRUST_PROXY: z.string().trim().min(1).default('loopback'),
+  /** Largest JSON body: a 100 KB quiz import once escaped, or a deliverable of 40 full 10 000-character answers. */
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, { error: 'une taille comme 512kb ou 1mb' })
+    .default('1mb'),
+  // Rate limits (counted in Redis, so they hold across API instances), per fixed window.
+  RATE_LIMIT_WINDOW_S: limit.default(60),
+  /** Logins per client address (wrong passwords are also limited per account: 5 per 15 minutes). */
+  RATE_LIMIT_LOGIN_PER_IP: limit.default(20),
+  /** Class joins per client address: a whole class behind one school NAT joins within a minute. */
+  RATE_LIMIT_JOIN_PER_IP: limit.default(120),
+  /** Class joins per class code, whoever sends them. */
+  RATE_LIMIT_JOIN_PER_CODE: limit.default(120),
+  /** Neural network runs submitted per user. */
+  RATE_LIMIT_RUNS_PER_USER: limit.default(10),
+  /** Classical model runs (seconds of CPU each) submitted per user. */
+  RATE_LIMIT_CLASSICAL_RUNS_PER_USER: limit.default(30),
 });
 
 export type ApiConfig = Readonly<

@@ -1,4 +1,6 @@
 import {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
   type TApiError,
   type TAuthResponse,
   type TClass,
@@ -51,10 +53,11 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        [CSRF_HEADER]: CSRF_HEADER_VALUE,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
     });

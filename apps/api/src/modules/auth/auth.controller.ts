@@ -16,6 +16,7 @@ import { Auth } from '../../common/auth/auth.decorator';
 import { Public } from '../../common/auth/auth.guard';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../common/openapi';
+import { RateLimit } from '../../common/rate-limit';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { API_CONFIG, type ApiConfig } from '../../config/config';
 import { AuthService } from './auth.service';
@@ -31,6 +32,7 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
+  @RateLimit('login')
   @ApiOperation({ summary: 'Connexion enseignant ou admin (e-mail + mot de passe)' })
   @ApiZodBody(ZLoginRequest)
   @ApiZodResponse(200, ZAuthResponse, 'Session ouverte ; le cookie httpOnly est aussi posé')
@@ -45,6 +47,7 @@ export class AuthController {
   @Public()
   @Post('auth/join')
   @HttpCode(200)
+  @RateLimit('join')
   @ApiOperation({
     summary: 'Un élève rejoint sa classe (code + nom + PIN) ; les mêmes trois le reconnectent',
   })

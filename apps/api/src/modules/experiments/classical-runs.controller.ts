@@ -19,6 +19,7 @@ import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { CorrelationId } from '../../common/correlation';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../common/openapi';
+import { RateLimit } from '../../common/rate-limit';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { ExperimentsService } from './experiments.service';
 
@@ -32,10 +33,11 @@ export class ClassicalRunsController {
 
   @Post()
   @HttpCode(202)
+  @RateLimit('classicalRuns')
   @ApiOperation({ summary: "Soumet l'entraînement d'un modèle classique : il est mis en file d'attente" })
   @ApiZodBody(ZClassicalSpec)
   @ApiZodResponse(202, ZSubmitExperimentResponse, "Accepté, avec la place dans la file d'attente")
-  @ApiErrors(400, 401, 503)
+  @ApiErrors(400, 401, 429, 503)
   submit(
     @Auth() auth: AuthContext,
     @Body(new ZodValidationPipe(ZClassicalSpec)) spec: TClassicalSpec,

@@ -25,6 +25,7 @@ import { Auth } from '../../common/auth/auth.decorator';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { CorrelationId } from '../../common/correlation';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../../common/openapi';
+import { RateLimit } from '../../common/rate-limit';
 import { ZodValidationPipe } from '../../common/zod-validation.pipe';
 import { ExperimentsService, type TfjsModelJson } from './experiments.service';
 
@@ -37,10 +38,11 @@ export class ExperimentsController {
 
   @Post()
   @HttpCode(202)
+  @RateLimit('runs')
   @ApiOperation({ summary: "Soumet un entraînement : il est mis en file d'attente" })
   @ApiZodBody(ZExperimentSpec)
   @ApiZodResponse(202, ZSubmitExperimentResponse, "Accepté, avec la place dans la file d'attente")
-  @ApiErrors(400, 401, 503)
+  @ApiErrors(400, 401, 429, 503)
   submit(
     @Auth() auth: AuthContext,
     @Body(new ZodValidationPipe(ZExperimentSpec)) spec: TExperimentSpec,
