@@ -24,6 +24,11 @@ export const ErrorCode = {
   QuizAttemptChanged: 'QUIZ_ATTEMPT_CHANGED',
   QuizBankInUse: 'QUIZ_BANK_IN_USE',
   GradingConflict: 'GRADING_CONFLICT',
+  TooManyRunsAtOnce: 'TOO_MANY_RUNS_AT_ONCE',
+  TooManyRunsPerHour: 'TOO_MANY_RUNS_PER_HOUR',
+  QuotaExceeded: 'QUOTA_EXCEEDED',
+  RunTooLong: 'RUN_TOO_LONG',
+  NotRetryable: 'NOT_RETRYABLE',
   Forbidden: 'FORBIDDEN',
   Internal: 'INTERNAL',
 } as const;

@@ -6,6 +6,7 @@ import { fr } from 'zod/locales';
 // in the schemas stay as they are.
 z.config(fr());
 
+export * from './admin';
 export * from './auth';
 export * from './classical';
 export * from './content';
@@ -20,3 +21,4 @@ export * from './perturbation';
 export * from './progress';
 export * from './realtime';
 export * from './rubric';
+export * from './run-cost';

@@ -9,6 +9,8 @@ export type TJobName = (typeof JobName)[keyof typeof JobName];
 export const ZTrainExperimentJob = z.object({
   experimentId: z.uuid(),
   correlationId: z.string(),
+  /** The owner's longest run (quota maxRunTimeS), in seconds; absent from jobs the worker re-adds itself. */
+  timeLimitS: z.number().int().positive().optional(),
 });
 export type TTrainExperimentJob = z.infer<typeof ZTrainExperimentJob>;
 
@@ -48,6 +50,12 @@ export const ZWorkerInfo = z.object({
   running: z.array(z.string()).optional(),
   /** Runs the worker trains at once; absent from workers older than this field. */
   concurrency: z.number().int().positive().optional(),
+  /** The machine it runs on; absent from workers older than this field. */
+  host: z.string().optional(),
+  /** The GPU's memory and load when it trains on one (nvidia-smi); absent otherwise. */
+  gpu: z
+    .object({ memoryUsedMb: z.number(), memoryTotalMb: z.number(), utilizationPercent: z.number() })
+    .optional(),
   startedAt: z.iso.datetime(),
 });
 export type TWorkerInfo = z.infer<typeof ZWorkerInfo>;

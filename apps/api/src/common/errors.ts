@@ -66,6 +66,20 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     message:
       'Des élèves ont déjà commencé ce QCM : ses questions ne peuvent plus changer (leurs tentatives y renvoient).',
   },
+  [ErrorCode.TooManyRunsAtOnce]: {
+    status: 429,
+    message: 'Vous avez déjà trop de runs en attente ou en cours : attendez qu’un run se termine.',
+  },
+  [ErrorCode.TooManyRunsPerHour]: {
+    status: 429,
+    message: 'Vous avez lancé trop de runs cette heure-ci : attendez un peu avant d’en lancer un autre.',
+  },
+  [ErrorCode.QuotaExceeded]: { status: 400, message: 'Ce run dépasse le quota de votre classe.' },
+  [ErrorCode.RunTooLong]: {
+    status: 400,
+    message: 'Ce run durerait trop longtemps : réduisez les époques, les images ou la taille du modèle.',
+  },
+  [ErrorCode.NotRetryable]: { status: 409, message: 'Seul un run en échec peut être relancé.' },
   [ErrorCode.Forbidden]: { status: 403, message: "Vous n'avez pas accès à cette ressource." },
   [ErrorCode.Internal]: { status: 500, message: 'Erreur interne du serveur.' },
 };
