@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AccessModule } from './common/access/access.module';
 import { InfraModule } from './common/infra/infra.module';
 import { API_CONFIG, type ApiConfig } from './config/config';
+import { AdminModule } from './modules/admin/admin.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClassesModule } from './modules/classes/classes.module';
 import { ContentModule } from './modules/content/content.module';
@@ -37,6 +38,7 @@ export class AppModule {
         InfraModule,
         AccessModule,
         AuthModule,
+        AdminModule,
         ClassesModule,
         ExperimentsModule,
         ContentModule,

@@ -418,6 +418,16 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
     const paths = Object.keys(res.body.paths).sort();
     expect(paths).toEqual(
       [
+        '/api/admin/classes',
+        '/api/admin/queue',
+        '/api/admin/queue/pause',
+        '/api/admin/queue/resume',
+        '/api/admin/quotas/{target}/{id}',
+        '/api/admin/runs',
+        '/api/admin/runs/{id}/cancel',
+        '/api/admin/runs/{id}/retry',
+        '/api/admin/settings',
+        '/api/admin/workers',
         '/api/auth/join',
         '/api/auth/login',
         '/api/auth/logout',

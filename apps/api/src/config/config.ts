@@ -46,6 +46,17 @@ export const ZApiConfig = z.object({
     .string()
     .optional()
     .transform((value) => value?.trim() || undefined),
+  /**
+   * Bearer token Prometheus sends to read /metrics (admins' sessions are always let in); unset or empty:
+   * admins only.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .refine((value) => value === undefined || value.length >= 16, {
+      error: 'doit faire au moins 16 caractères (ou rester vide)',
+    }),
   /** Secure cookies need HTTPS; off by default for localhost. */
   COOKIE_SECURE: z
     .enum(['true', 'false'], { error: 'doit être true ou false' })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QuotasModule } from '../admin/quotas.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ClassicalRunsController } from './classical-runs.controller';
 import { DrawingsController } from './drawings.controller';
@@ -10,7 +11,7 @@ import { ExperimentsService } from './experiments.service';
 import { TrainingQueueProducer } from './training-queue.producer';
 
 @Module({
-  imports: [RealtimeModule],
+  imports: [RealtimeModule, QuotasModule],
   controllers: [ExperimentsController, ClassicalRunsController, DrawingsController],
   providers: [
     ExperimentsRepository,
@@ -19,5 +20,6 @@ import { TrainingQueueProducer } from './training-queue.producer';
     DrawingsRepository,
     DrawingsService,
   ],
+  exports: [ExperimentsService, TrainingQueueProducer],
 })
 export class ExperimentsModule {}

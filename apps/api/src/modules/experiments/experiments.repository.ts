@@ -80,7 +80,7 @@ export class ExperimentsRepository {
   }
 
   /** The run, when it is of that kind. */
-  async findById(id: string, kind: ExperimentKind): Promise<ExperimentRow | null> {
+  async findById(id: string, kind?: ExperimentKind): Promise<ExperimentRow | null> {
     return this.prisma.experiment.findUnique({ where: { id, kind }, select: experimentSelect });
   }
 

@@ -18,6 +18,7 @@ import { Permission } from '../../common/access/permission';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
+import { QuotasService } from '../admin/quotas.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { experimentMapper } from './experiment.mapper';
 import { assertTrainable } from './experiment-spec.validation';
@@ -32,6 +33,13 @@ export interface TfjsModelJson {
   weightsManifest: [{ paths: ['model/weights.bin']; weights: unknown }];
 }
 
+/** Whose run it is: its class is the student's (none for a teacher's or an admin's). */
+type RunOwner = { userId: string; classId: string | null };
+const ownerOf = (auth: AuthContext): RunOwner => ({
+  userId: auth.user.id,
+  classId: auth.user.role === 'student' ? auth.user.classId : null,
+});
+
 /** Stored as the run's error when its job could not be queued. */
 const QUEUE_DOWN_REASON =
   "La file d'attente des entraînements était indisponible : l'expérience n'a pas été lancée. Soumettez-la à nouveau.";
@@ -45,6 +53,7 @@ export class ExperimentsService {
     private readonly access: AccessService,
     private readonly producer: TrainingQueueProducer,
     private readonly realtime: RealtimePublisher,
+    private readonly quotas: QuotasService,
   ) {}
 
   async submit(
@@ -53,9 +62,16 @@ export class ExperimentsService {
     correlationId: string,
   ): Promise<TSubmitExperimentResponse> {
     await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
-    const { parameterCount } = assertTrainable(spec);
+    const { layers, parameterCount } = assertTrainable(spec);
+    const timeLimitS = await this.quotas.admit(auth, {
+      kind: 'network',
+      parameterCount,
+      layers,
+      training: spec.training,
+    });
     const name = spec.name ?? 'Expérience sans nom';
-    return this.queue(auth, { kind: ExperimentKind.NETWORK, name, spec, parameterCount }, correlationId);
+    const run = { kind: ExperimentKind.NETWORK, name, spec, parameterCount };
+    return this.queue(ownerOf(auth), run, correlationId, timeLimitS);
   }
 
   /** A classical model on the networks' split: the same queue, rows and events as a network's run. */
@@ -65,13 +81,33 @@ export class ExperimentsService {
     correlationId: string,
   ): Promise<TSubmitExperimentResponse> {
     await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
+    const timeLimitS = await this.quotas.admit(auth, { kind: 'classical' });
     const name = spec.name ?? classicalRunName(spec);
-    return this.queue(auth, { kind: ExperimentKind.CLASSICAL, name, spec, parameterCount: 0 }, correlationId);
+    const run = { kind: ExperimentKind.CLASSICAL, name, spec, parameterCount: 0 };
+    return this.queue(ownerOf(auth), run, correlationId, timeLimitS);
+  }
+
+  /**
+   * An admin's retry of a FAILED run: a new run of the same spec for the same owner, under the owner's time
+   * limit (the failed run stays as it is, for the record; quotas on counts do not apply to an admin's retry).
+   */
+  async retry(id: string, correlationId: string): Promise<TSubmitExperimentResponse> {
+    const row = await this.repository.findById(id);
+    if (!row) throw new DomainError(ErrorCode.NotFound);
+    if (row.status !== 'FAILED') throw new DomainError(ErrorCode.NotRetryable);
+    const owner = { userId: row.userId, classId: row.classId };
+    const run = {
+      kind: row.kind,
+      name: row.name,
+      spec: row.spec as TExperimentSpec | TClassicalSpec,
+      parameterCount: row.parameterCount,
+    };
+    return this.queue(owner, run, correlationId, await this.quotas.runTimeLimit(owner));
   }
 
   /** Row first (QUEUED), then the job: the job id is the row id. */
   private async queue(
-    auth: AuthContext,
+    owner: RunOwner,
     run: {
       kind: ExperimentKind;
       name: string;
@@ -79,14 +115,11 @@ export class ExperimentsService {
       parameterCount: number;
     },
     correlationId: string,
+    timeLimitS: number,
   ): Promise<TSubmitExperimentResponse> {
-    const row = await this.repository.create({
-      userId: auth.user.id,
-      classId: auth.user.role === 'student' ? auth.user.classId : null,
-      ...run,
-    });
+    const row = await this.repository.create({ ...owner, ...run });
     try {
-      await this.producer.enqueueTraining({ experimentId: row.id, correlationId });
+      await this.producer.enqueueTraining({ experimentId: row.id, correlationId, timeLimitS });
     } catch (error) {
       // Nothing is left dangling: the row says why it never ran, the caller gets a 503.
       this.logger.error(
@@ -105,7 +138,7 @@ export class ExperimentsService {
       experimentMapper.statusEvent(row, queuePosition),
     );
     this.logger.info(
-      { experimentId: row.id, userId: auth.user.id, kind: run.kind, correlationId },
+      { experimentId: row.id, userId: owner.userId, kind: run.kind, correlationId },
       'Run submitted',
     );
     return { id: row.id, status: 'queued', queuePosition };
@@ -177,6 +210,13 @@ export class ExperimentsService {
   async cancelClassical(auth: AuthContext, id: string): Promise<TClassicalRun> {
     const row = await this.cancelRun(auth, id, ExperimentKind.CLASSICAL);
     return experimentMapper.classicalRun(row, await this.queuePosition(row));
+  }
+
+  /** A run of either kind (the admin page lists both). */
+  async cancelAny(auth: AuthContext, id: string): Promise<void> {
+    const row = await this.repository.findById(id);
+    if (!row) throw new DomainError(ErrorCode.NotFound);
+    await this.cancelRun(auth, id, row.kind);
   }
 
   /** A queued run is withdrawn and CANCELLED here; a running one is stopped by its worker. */

@@ -21,6 +21,11 @@ export class HealthRepository {
 
   /** Workers whose heartbeat key has not expired. */
   async workers(): Promise<TWorkerInfo[]> {
+    return (await this.heartbeats()).map(({ info }) => info);
+  }
+
+  /** The same, each with the milliseconds its key has left to live (how recent its last beat is). */
+  async heartbeats(): Promise<{ info: TWorkerInfo; ttlMs: number }[]> {
     const keys: string[] = [];
     let cursor = '0';
     do {
@@ -35,12 +40,16 @@ export class HealthRepository {
       keys.push(...batch);
     } while (cursor !== '0');
     if (keys.length === 0) return [];
-    const values = await this.redis.mget(keys);
-    return values.flatMap((value) => {
-      if (!value) return [];
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.get(key).pttl(key);
+    const replies = (await pipeline.exec()) ?? [];
+    return keys.flatMap((_, i) => {
+      const value = replies[2 * i]?.[1];
+      const ttlMs = replies[2 * i + 1]?.[1];
+      if (typeof value !== 'string' || typeof ttlMs !== 'number') return [];
       try {
         const parsed = ZWorkerInfo.safeParse(JSON.parse(value));
-        return parsed.success ? [parsed.data] : [];
+        return parsed.success ? [{ info: parsed.data, ttlMs }] : [];
       } catch {
         return [];
       }
