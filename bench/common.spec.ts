@@ -33,5 +33,7 @@ describe('benchmark report helpers', () => {
     expect(option([], 'students', 300)).toBe(300);
     expect(() => option(['--students', '0'], 'students', 300)).toThrow('--students needs a positive integer');
     expect(() => option(['--students'], 'students', 300)).toThrow('--students needs a positive integer');
+    expect(option(['--runs', '0'], 'runs', 30, 0)).toBe(0);
+    expect(() => option(['--runs', '-1'], 'runs', 30, 0)).toThrow('--runs needs an integer of at least 0');
   });
 });

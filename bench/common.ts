@@ -8,12 +8,13 @@ export const { startStack } = require('../scripts/lib/stack.cjs') as {
 };
 export const { freePort } = require('../scripts/lib/net.cjs') as { freePort(): Promise<number> };
 
-/** `--name <positive integer>` from the command line, or the fallback. */
-export function option(args: string[], name: string, fallback: number): number {
+/** `--name <integer ≥ min>` (positive by default) from the command line, or the fallback. */
+export function option(args: string[], name: string, fallback: number, min = 1): number {
   const index = args.indexOf(`--${name}`);
   if (index < 0) return fallback;
   const value = Number(args[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer`);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`--${name} needs ${min === 1 ? 'a positive integer' : `an integer of at least ${min}`}`);
   return value;
 }
 

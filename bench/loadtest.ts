@@ -9,13 +9,15 @@
  *
  *   npm run loadtest                                     # 300 students, 30 runs, 60 s
  *   npm run loadtest -- --students 5 --runs 2 --seconds 5   # smoke run
- *   npm run loadtest -- --api http://127.0.0.1:3001      # a running stack; DATABASE_URL its database
+ *   npm run loadtest -- --instances 2                    # two API instances, students shared between them
+ *   npm run loadtest -- --api http://127.0.0.1:3001      # a running stack (URLs comma-separated); DATABASE_URL its database
  *
- * Without --api it starts api + worker on spare ports against a fresh test database and the local Redis.
+ * Without --api it starts api + worker (and more API instances with --instances) on spare ports against a
+ * fresh test database and the local Redis; student i uses instance i mod N, the teacher the first one.
  * The students are seeded straight into the database (bcrypt for 300 joins would measure the seeding).
  */
 import { randomUUID } from 'node:crypto';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import {
   type ClientToServerEvents,
@@ -89,6 +91,8 @@ class Recorder {
 interface Student {
   id: string;
   token: string;
+  /** The API instance this student's browser reaches. */
+  apiUrl: string;
   socket?: ClientSocket;
   /** The version and answers of the last save the API acknowledged. */
   version: number;
@@ -125,13 +129,15 @@ async function call<T>(
     recorder.ok(endpoint, ms);
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   } catch (error) {
-    recorder.fail(endpoint, String(error));
+    // fetch says only "fetch failed": the reason (ECONNRESET, a timeout...) is its cause
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    recorder.fail(endpoint, `${String(error)}${cause}`);
     return null;
   }
 }
 
 /** The calls a student's worksheet page makes when it opens (server side and in the browser). */
-async function openPage(recorder: Recorder, apiUrl: string, student: Student): Promise<void> {
+async function openPage(recorder: Recorder, student: Student): Promise<void> {
   await Promise.all(
     (
       [
@@ -141,16 +147,16 @@ async function openPage(recorder: Recorder, apiUrl: string, student: Student): P
         [`GET /api/deliverables/:kind`, `/api/deliverables/${KIND}`],
         ['GET /api/experiments', '/api/experiments'],
       ] as const
-    ).map(([endpoint, path]) => call(recorder, apiUrl, endpoint, student.token, { path })),
+    ).map(([endpoint, path]) => call(recorder, student.apiUrl, endpoint, student.token, { path })),
   );
 }
 
 /** One autosave, as the page does it: from the last acknowledged version; a 409 hands over the newer one. */
-async function autosave(recorder: Recorder, apiUrl: string, student: Student): Promise<void> {
+async function autosave(recorder: Recorder, student: Student): Promise<void> {
   const answers = { learned: `Brouillon ${student.id.slice(0, 8)} n° ${student.saves + 1}` };
   const result = await call<TSaveDeliverableResponse & { details?: { currentVersion: number } }>(
     recorder,
-    apiUrl,
+    student.apiUrl,
     'PUT /api/deliverables/:kind',
     student.token,
     { method: 'PUT', path: `/api/deliverables/${KIND}`, body: { version: student.version, answers } },
@@ -199,7 +205,7 @@ async function seed(prisma: PrismaClient, count: number) {
   const students: Student[] = [];
   for (const user of users) {
     const { token } = await createSession(prisma, user.id);
-    students.push({ id: user.id, token, version: 0, acked: null, saves: 0, saving: null });
+    students.push({ id: user.id, token, apiUrl: '', version: 0, acked: null, saves: 0, saving: null });
   }
   const { token: teacherToken } = await createSession(prisma, teacher.id);
   return { classId: klass.id, teacherToken, students };
@@ -213,10 +219,11 @@ function stringOption(args: string[], name: string): string | undefined {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const studentCount = option(args, 'students', 300);
-  const runCount = Math.min(studentCount, option(args, 'runs', 30));
+  const runCount = Math.min(studentCount, option(args, 'runs', 30, 0));
   const seconds = option(args, 'seconds', 60);
   const runTimeoutS = option(args, 'run-timeout', 300);
   const externalApi = stringOption(args, 'api');
+  const instances = externalApi ? externalApi.split(',').length : option(args, 'instances', 1);
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const workerId = `loadtest-${process.pid}`;
   const recorder = new Recorder();
@@ -230,39 +237,52 @@ async function main(): Promise<void> {
     prisma = db.prisma;
   }
   const redis = new Redis(redisUrl);
-  let stack: Stack | undefined;
+  const stacks: Stack[] = [];
   const students: Student[] = [];
   let teacherSocket: ClientSocket | undefined;
   try {
     process.stderr.write(`seeding a class of ${studentCount} students...\n`);
     const seeded = await seed(prisma, studentCount);
     students.push(...seeded.students);
-    let apiUrl = externalApi ?? '';
     let workerInfo = 'the running stack';
     if (!externalApi) {
-      process.stderr.write('starting api + worker...\n');
-      stack = await startStack({
-        apiPort: await freePort(),
-        webPort: await freePort(),
-        databaseUrl: db?.url,
-        redisUrl,
-        web: false,
-        quiet: !process.env.BENCH_VERBOSE,
-        env: { TRAINING_QUEUE_NAME: `loadtest-${randomUUID()}`, WORKER_ID: workerId, LOG_LEVEL: 'warn' },
-      });
-      apiUrl = stack.apiUrl;
+      process.stderr.write(`starting ${instances} api instance(s) + a worker...\n`);
+      const env = { TRAINING_QUEUE_NAME: `loadtest-${randomUUID()}`, WORKER_ID: workerId, LOG_LEVEL: 'warn' };
+      for (let i = 0; i < instances; i++) {
+        stacks.push(
+          await startStack({
+            apiPort: await freePort(),
+            webPort: await freePort(),
+            databaseUrl: db?.url,
+            redisUrl,
+            web: false,
+            worker: i === 0,
+            quiet: !process.env.BENCH_VERBOSE,
+            env,
+          }),
+        );
+      }
       const worker = await waitForWorker(redis, workerId);
       workerInfo = `${worker.backend}, concurrency ${worker.concurrency ?? 1}`;
     }
+    const apiUrls = externalApi ? externalApi.split(',') : stacks.map((stack) => stack.apiUrl);
+    const apiUrl = apiUrls[0] as string;
+    for (const [index, student] of students.entries())
+      student.apiUrl = apiUrls[index % apiUrls.length] as string;
 
     process.stderr.write(`${studentCount} students connect (worker: ${workerInfo})...\n`);
     teacherSocket = await connectSocket(recorder, apiUrl, seeded.teacherToken);
     await teacherSocket.emitWithAck('class:subscribe', { classId: seeded.classId });
+    // the dashboard hears every student come online, whichever instance their socket reached
+    const seenOnline = new Set<string>();
+    teacherSocket.on('presence:changed', (event) => {
+      if (event.online) seenOnline.add(event.studentId);
+    });
     // connections in waves of 50, as a class arriving, not 300 handshakes in the same millisecond
     for (let i = 0; i < students.length; i += 50) {
       await Promise.all(
         students.slice(i, i + 50).map(async (student) => {
-          student.socket = await connectSocket(recorder, apiUrl, student.token);
+          student.socket = await connectSocket(recorder, student.apiUrl, student.token);
           student.socket.on('experiment:status', (event) => {
             const run = student.run;
             if (!run || event.experimentId !== run.id || !TERMINAL.has(event.status)) return;
@@ -281,7 +301,7 @@ async function main(): Promise<void> {
         student.run = { submittedAt: performance.now() };
         const result = await call<TSubmitExperimentResponse>(
           recorder,
-          apiUrl,
+          student.apiUrl,
           'POST /api/experiments',
           student.token,
           { method: 'POST', path: '/api/experiments', body: TINY_RUN },
@@ -290,19 +310,19 @@ async function main(): Promise<void> {
       }),
     );
     for (const [index, student] of students.entries()) {
-      // each student's timers start at a random offset, as real pages open at different moments
+      // the students' timers are spread over one autosave period, as real pages open at different moments
       const offset = (index * AUTOSAVE_MS) / students.length;
       const tick = () => {
         if (student.saving) return; // one save at a time: the next tick sends the latest answers
-        student.saving = autosave(recorder, apiUrl, student).finally(() => {
+        student.saving = autosave(recorder, student).finally(() => {
           student.saving = null;
         });
       };
       timers.push(
         setTimeout(() => {
-          void openPage(recorder, apiUrl, student);
+          void openPage(recorder, student);
           timers.push(setInterval(tick, AUTOSAVE_MS));
-          timers.push(setInterval(() => void openPage(recorder, apiUrl, student), PAGE_OPEN_MS));
+          timers.push(setInterval(() => void openPage(recorder, student), PAGE_OPEN_MS));
         }, offset),
       );
     }
@@ -319,13 +339,11 @@ async function main(): Promise<void> {
 
     await Promise.race([
       new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
-      ...(stack
-        ? [
-            stack.failed.then((name) => {
-              throw new Error(`${name} exited during the load`);
-            }),
-          ]
-        : []),
+      ...stacks.map((stack) =>
+        stack.failed.then((name) => {
+          throw new Error(`${name} exited during the load`);
+        }),
+      ),
     ]);
     for (const timer of timers) clearInterval(timer);
     await Promise.all(students.map((student) => student.saving));
@@ -344,7 +362,7 @@ async function main(): Promise<void> {
       students.map(async (student) => {
         const result = await call<TDeliverable>(
           recorder,
-          apiUrl,
+          student.apiUrl,
           'final check (GET deliverable)',
           student.token,
           {
@@ -379,10 +397,14 @@ async function main(): Promise<void> {
     const result = {
       bench: 'loadtest',
       students: studentCount,
+      apiInstances: instances,
       seconds: Number(loadS.toFixed(1)),
       cores: availableParallelism(),
       cpu: cpus()[0]?.model ?? 'unknown',
+      /** The machine's 1-minute load average at the end: other work on the machine shows here. */
+      loadAverage: Number(loadavg()[0]?.toFixed(1)),
       worker: workerInfo,
+      teacherHeardOnline: seenOnline.size,
       autosavesAcknowledged: acknowledged,
       autosavesLost: lost.length,
       errors: recorder.errorCount,
@@ -413,7 +435,8 @@ async function main(): Promise<void> {
     const yes = (ok: boolean) => (ok ? 'met' : 'MISSED');
     process.stdout.write(
       `${[
-        `${studentCount} students for ${result.seconds} s on ${result.cores} cores (${result.cpu}); worker: ${workerInfo}`,
+        `${studentCount} students on ${instances} API instance(s) for ${result.seconds} s on ${result.cores} cores (${result.cpu}, load average ${result.loadAverage}); worker: ${workerInfo}`,
+        `presence: the teacher (instance 1) heard ${seenOnline.size} of ${studentCount} students come online`,
         `autosaves: ${acknowledged} acknowledged, ${lost.length} lost`,
         `runs: ${runCount} submitted at once, ${withRuns.length} accepted, ${succeeded} succeeded; submit -> done p50 ${result.runs.finishedP50S} s, max ${result.runs.finishedMaxS} s`,
         `errors: ${recorder.errorCount}${recorder.samples.length ? `, e.g.\n  ${recorder.samples.join('\n  ')}` : ''}`,
@@ -423,7 +446,7 @@ async function main(): Promise<void> {
   } finally {
     teacherSocket?.disconnect();
     for (const student of students) student.socket?.disconnect();
-    await stack?.stop();
+    for (const stack of stacks) await stack.stop();
     await redis.quit();
     if (db) await db.drop();
     else await prisma.$disconnect();
