@@ -23,6 +23,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ MNIST_DIR: '/data/mnist' }).MNIST_DIR).toBe('/data/mnist');
   });
 
+  it('has rate limits, a body limit and the trusted proxy, which the environment may change', () => {
+    expect(loadConfig({})).toMatchObject({
+      TRUST_PROXY: 'loopback',
+      BODY_LIMIT: '1mb',
+      RATE_LIMIT_WINDOW_S: 60,
+      RATE_LIMIT_LOGIN_PER_IP: 20,
+      RATE_LIMIT_JOIN_PER_IP: 120,
+      RATE_LIMIT_JOIN_PER_CODE: 120,
+      RATE_LIMIT_RUNS_PER_USER: 10,
+      RATE_LIMIT_CLASSICAL_RUNS_PER_USER: 30,
+    });
+    expect(loadConfig({ RATE_LIMIT_RUNS_PER_USER: '3', BODY_LIMIT: '2mb' })).toMatchObject({
+      RATE_LIMIT_RUNS_PER_USER: 3,
+      BODY_LIMIT: '2mb',
+    });
+    expect(() => loadConfig({ RATE_LIMIT_JOIN_PER_IP: '0' })).toThrow(
+      /RATE_LIMIT_JOIN_PER_IP: doit être un entier positif/,
+    );
+    expect(() => loadConfig({ BODY_LIMIT: 'beaucoup' })).toThrow(/BODY_LIMIT: une taille comme 512kb ou 1mb/);
+  });
+
   it('refuses to start, listing every problem', () => {
     expect.assertions(2);
     try {
