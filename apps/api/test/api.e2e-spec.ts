@@ -287,7 +287,8 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         .send(tinyRun())
         .expect(202);
       expect(first.headers['x-correlation-id']).toBe('corr-e2e-1');
-      expect(first.body).toEqual({ id: expect.any(String), status: 'queued', queuePosition: 1 });
+      // its estimated wait depends on the workers up on this Redis: see fair-queue.e2e-spec.ts
+      expect(first.body).toMatchObject({ id: expect.any(String), status: 'queued', queuePosition: 1 });
       firstRunId = first.body.id;
 
       const second = await api()

@@ -48,6 +48,7 @@ export class RealtimePublisher {
       kind: run.kind === ExperimentKind.CLASSICAL ? 'classical' : 'network',
       status,
       queuePosition: null,
+      estimatedWaitMs: null,
       backend: extra.backend ?? null,
       error: extra.error ?? null,
       testAccuracy: extra.testAccuracy ?? null,

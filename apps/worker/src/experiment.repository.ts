@@ -4,7 +4,13 @@ import {
   type TEpochMetrics,
   type TEvaluation,
 } from '@dlclass/contracts';
-import { type ExperimentKind, ExperimentStatus, type Prisma, type PrismaClient } from '@dlclass/db';
+import {
+  type ExperimentKind,
+  ExperimentStatus,
+  fairShareRank,
+  type Prisma,
+  type PrismaClient,
+} from '@dlclass/db';
 import type { TLabelledDrawing, TModelArtifacts } from '@dlclass/ml';
 
 export interface TRunTarget {
@@ -43,6 +49,11 @@ export class ExperimentRepository {
       select: { id: true, userId: true, classId: true, kind: true, status: true },
       orderBy: { createdAt: 'asc' },
     });
+  }
+
+  /** The run's job priority, the same the API gave it (see fairShareRank). */
+  fairShareRank(id: string): Promise<number> {
+    return fairShareRank(this.prisma, id);
   }
 
   /**

@@ -91,6 +91,7 @@ export const ZClassicalRunSummary = ZExperiment.pick({
   classId: true,
   status: true,
   queuePosition: true,
+  estimatedWaitMs: true,
   error: true,
   backend: true,
   device: true,

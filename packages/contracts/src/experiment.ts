@@ -231,6 +231,9 @@ export const ZLayerSummary = z.object({
 });
 export type TLayerSummary = z.infer<typeof ZLayerSummary>;
 
+/** Estimated wait before a queued run starts, in ms from the answer; null when not queued or no worker is up. */
+export const ZEstimatedWaitMs = z.number().int().min(0).nullable();
+
 export const ZExperiment = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -239,7 +242,9 @@ export const ZExperiment = z.object({
   classId: z.uuid().nullable(),
   spec: ZExperimentSpec,
   status: ZExperimentStatus,
+  /** Place in the training queue (1 = next to start), by fair share; null when not queued. */
   queuePosition: z.number().int().nullable(),
+  estimatedWaitMs: ZEstimatedWaitMs,
   error: z.string().nullable(),
   backend: z.string().nullable(),
   device: z.string().nullable(),
@@ -265,6 +270,7 @@ export const ZSubmitExperimentResponse = z.object({
   id: z.uuid(),
   status: z.literal('queued'),
   queuePosition: z.number().int().min(1),
+  estimatedWaitMs: ZEstimatedWaitMs,
 });
 export type TSubmitExperimentResponse = z.infer<typeof ZSubmitExperimentResponse>;
 

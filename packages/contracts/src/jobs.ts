@@ -26,6 +26,22 @@ export const TRAINING_JOB_OPTIONS = {
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
 
+/** BullMQ's largest job priority. */
+const MAX_JOB_PRIORITY = 2_097_152;
+
+/**
+ * The options of one run's job: the job id is the experiment id, the priority its fair-share rank (k for
+ * its owner's k-th unfinished run, see fairShareRank in @dlclass/db): BullMQ starts lower priorities first
+ * and keeps the order of arrival within one, and a retry keeps the job's priority.
+ */
+export function trainingJobOptions(experimentId: string, fairShareRank: number) {
+  return {
+    ...TRAINING_JOB_OPTIONS,
+    jobId: experimentId,
+    priority: Math.min(Math.max(1, Math.trunc(fairShareRank)), MAX_JOB_PRIORITY),
+  };
+}
+
 export const JobPayloadSchemas = {
   [JobName.TrainExperiment]: ZTrainExperimentJob,
 } as const satisfies Record<TJobName, z.ZodType>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEpochMetrics, ZExperimentStatus } from './experiment';
+import { ZEpochMetrics, ZEstimatedWaitMs, ZExperimentStatus } from './experiment';
 import type { TBroadcastEvent, THand, TPhasesChangedEvent } from './lesson';
 import type { TPresenceChangedEvent, TRosterChangedEvent } from './progress';
 
@@ -26,6 +26,7 @@ export const ZExperimentStatusEvent = z.object({
   kind: ZRunKind,
   status: ZExperimentStatus,
   queuePosition: z.number().int().nullable(),
+  estimatedWaitMs: ZEstimatedWaitMs,
   backend: z.string().nullable(),
   error: z.string().nullable(),
   testAccuracy: z.number().nullable(),

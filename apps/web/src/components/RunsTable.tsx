@@ -4,6 +4,7 @@ import type { TExperimentSummary } from '@dlclass/contracts';
 import Link from 'next/link';
 import { useI18n } from '@/i18n/client';
 import { formatDateTime, formatPercent } from '@/lib/format';
+import { queuePlaceText } from '@/lib/queuePlace';
 import type { TFeedRun } from '@/lib/useLiveRuns';
 import { StatusBadge } from './StatusBadge';
 import { TableHead } from './TableHead';
@@ -56,6 +57,7 @@ export function RunsTable(props: RunsTableProps) {
             const epochs = epochProgress(run);
             const progress = epochs && t(`${variant}.epochProgress`, epochs);
             const feedRun = 'kind' in run ? run : null;
+            const queuePlace = run.status === 'queued' && queuePlaceText(t, locale, run);
             return (
               <tr
                 key={run.id}
@@ -76,6 +78,11 @@ export function RunsTable(props: RunsTableProps) {
                 )}
                 <td>
                   <StatusBadge status={run.status} />
+                  {queuePlace && (
+                    <div className="small muted" data-testid="queue-place">
+                      {queuePlace}
+                    </div>
+                  )}
                 </td>
                 <td>
                   {epochs && progress ? (

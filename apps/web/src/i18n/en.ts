@@ -3,6 +3,7 @@ import { enGrading } from './en-grading';
 import { enLesson } from './en-lesson';
 import { enLive } from './en-live';
 import { enPhase2 } from './en-phase2';
+import { enQueue } from './en-queue';
 import { enQuizResults } from './en-quiz-results';
 import { enTeacher } from './en-teacher';
 import { enWall } from './en-wall';
@@ -238,7 +239,6 @@ export const en: Messages = {
     },
     training: {
       noRun: 'Start a training run in step 3 to see the curves here.',
-      queued: 'Queued: position {position}.',
       queuedUnknown: 'Queued.',
       running: 'Epoch {epoch} of {epochs} — batch {batch} of {batches}',
       starting: 'Starting the training…',
@@ -348,4 +348,5 @@ export const en: Messages = {
   teacherTools: enTeacher,
   wall: enWall,
   work: enWork,
+  queue: enQueue,
 };

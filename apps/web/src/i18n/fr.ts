@@ -3,6 +3,7 @@ import { frGrading } from './fr-grading';
 import { frLesson } from './fr-lesson';
 import { frLive } from './fr-live';
 import { frPhase2 } from './fr-phase2';
+import { frQueue } from './fr-queue';
 import { frQuizResults } from './fr-quiz-results';
 import { frTeacher } from './fr-teacher';
 import { frWall } from './fr-wall';
@@ -238,7 +239,6 @@ export const fr = {
     },
     training: {
       noRun: 'Lancez un entraînement à l’étape 3 pour voir les courbes ici.',
-      queued: "En file d'attente : position {position}.",
       queuedUnknown: "En file d'attente.",
       running: 'Époque {epoch} sur {epochs} — lot {batch} sur {batches}',
       starting: "Démarrage de l'entraînement…",
@@ -348,6 +348,7 @@ export const fr = {
   teacherTools: frTeacher,
   wall: frWall,
   work: frWork,
+  queue: frQueue,
 };
 
 export type Messages = typeof fr;

@@ -1,7 +1,7 @@
 import type { TEpochMetrics, TEpochProgress, TExperiment, TExperimentStatusEvent } from '@dlclass/contracts';
 
 type Epochs = TEpochMetrics[];
-type Live = Pick<TExperiment, 'status' | 'queuePosition' | 'backend' | 'error'>;
+type Live = Pick<TExperiment, 'status' | 'queuePosition' | 'estimatedWaitMs' | 'backend' | 'error'>;
 
 /** One batch of the live curves, placed on the epoch axis. */
 export type BatchPoint = { x: number; loss: number; accuracy: number };
@@ -25,6 +25,7 @@ export function withStatus<R extends Live>(run: R, event: TExperimentStatusEvent
     ...run,
     status: event.status,
     queuePosition: event.queuePosition,
+    estimatedWaitMs: event.estimatedWaitMs,
     backend: event.backend ?? run.backend,
     error: event.error,
   };

@@ -98,7 +98,7 @@ export function useLiveExperiment(socket: AppSocket | null, connected: boolean, 
       ]);
       setExperiment((current) =>
         current && current.status === 'queued'
-          ? { ...current, status: 'running', queuePosition: null }
+          ? { ...current, status: 'running', queuePosition: null, estimatedWaitMs: null }
           : current,
       );
     } else {

@@ -59,7 +59,21 @@ describe('experimentMapper', () => {
   it('says in a status event which kind of run it is about, so a list of the other kind ignores it', () => {
     const network = experimentMapper.statusEvent(row(REFERENCE_EXPERIMENT), null);
     expect(network).toMatchObject({ kind: 'network', status: 'succeeded', queuePosition: null });
-    const classical = experimentMapper.statusEvent({ ...row({}), kind: 'CLASSICAL', status: 'QUEUED' }, 2);
-    expect(classical).toMatchObject({ kind: 'classical', status: 'queued', queuePosition: 2 });
+    const classical = experimentMapper.statusEvent(
+      { ...row({}), kind: 'CLASSICAL', status: 'QUEUED' },
+      { position: 2, estimatedWaitMs: 80_000 },
+    );
+    expect(classical).toMatchObject({
+      kind: 'classical',
+      status: 'queued',
+      queuePosition: 2,
+      estimatedWaitMs: 80_000,
+    });
+    // a run that left the queue shows no place, whatever it was given
+    const running = experimentMapper.statusEvent(
+      { ...row({}), status: 'RUNNING' },
+      { position: 1, estimatedWaitMs: 0 },
+    );
+    expect(running).toMatchObject({ queuePosition: null, estimatedWaitMs: null });
   });
 });

@@ -20,6 +20,7 @@ import { describeModel } from '@dlclass/ml';
 import type { z } from 'zod';
 import { createLogger } from '../../common/logger';
 import type { ExperimentRow, ExperimentSummaryRow } from './experiments.repository';
+import type { QueuePlace } from './queue-place';
 
 let logger: ReturnType<typeof createLogger> | undefined;
 
@@ -44,8 +45,14 @@ function storedSpec<T>(
 
 const status = (row: { status: string }): TExperimentStatus => row.status.toLowerCase() as TExperimentStatus;
 
+/** A queued run's place and estimated wait; none for a run that left the queue. */
+function queueFields(row: { status: string }, place: QueuePlace | null) {
+  const queued = row.status === 'QUEUED' ? place : null;
+  return { queuePosition: queued?.position ?? null, estimatedWaitMs: queued?.estimatedWaitMs ?? null };
+}
+
 /** What every run shows, whatever it trains. */
-function lifecycle(row: ExperimentSummaryRow, queuePosition: number | null) {
+function lifecycle(row: ExperimentSummaryRow, place: QueuePlace | null) {
   return {
     id: row.id,
     name: row.name,
@@ -53,7 +60,7 @@ function lifecycle(row: ExperimentSummaryRow, queuePosition: number | null) {
     ownerName: row.user.displayName,
     classId: row.classId,
     status: status(row),
-    queuePosition: row.status === 'QUEUED' ? queuePosition : null,
+    ...queueFields(row, place),
     error: row.error,
     backend: row.backend,
     device: row.device,
@@ -68,10 +75,10 @@ function lifecycle(row: ExperimentSummaryRow, queuePosition: number | null) {
 function toSummary(
   row: ExperimentSummaryRow,
   spec: TExperimentSpec,
-  queuePosition: number | null,
+  place: QueuePlace | null,
 ): TExperimentSummary {
   return {
-    ...lifecycle(row, queuePosition),
+    ...lifecycle(row, place),
     spec,
     parameterCount: row.parameterCount,
     epochs: row.epochs.map((epoch) => ({ ...epoch })),
@@ -92,13 +99,13 @@ function classicalResult(row: ExperimentRow): TClassicalResult | null {
 export const experimentMapper = {
   status,
 
-  summary(row: ExperimentSummaryRow, queuePosition: number | null): TExperimentSummary {
-    return toSummary(row, storedSpec(ZExperimentSpec, row).spec, queuePosition);
+  summary(row: ExperimentSummaryRow, place: QueuePlace | null): TExperimentSummary {
+    return toSummary(row, storedSpec(ZExperimentSpec, row).spec, place);
   },
 
-  experiment(row: ExperimentRow, queuePosition: number | null): TExperiment {
+  experiment(row: ExperimentRow, place: QueuePlace | null): TExperiment {
     const { spec, current } = storedSpec(ZExperimentSpec, row);
-    const { testAccuracy: _testAccuracy, ...summary } = toSummary(row, spec, queuePosition);
+    const { testAccuracy: _testAccuracy, ...summary } = toSummary(row, spec, place);
     const description = current ? describeModel(spec.model) : null;
     return {
       ...summary,
@@ -119,24 +126,24 @@ export const experimentMapper = {
     return parsed.success ? parsed.data : null;
   },
 
-  classicalSummary(row: ExperimentSummaryRow, queuePosition: number | null): TClassicalRunSummary {
-    return { ...lifecycle(row, queuePosition), spec: storedSpec<TClassicalSpec>(ZClassicalSpec, row).spec };
+  classicalSummary(row: ExperimentSummaryRow, place: QueuePlace | null): TClassicalRunSummary {
+    return { ...lifecycle(row, place), spec: storedSpec<TClassicalSpec>(ZClassicalSpec, row).spec };
   },
 
-  classicalRun(row: ExperimentRow, queuePosition: number | null): TClassicalRun {
-    return { ...experimentMapper.classicalSummary(row, queuePosition), result: classicalResult(row) };
+  classicalRun(row: ExperimentRow, place: QueuePlace | null): TClassicalRun {
+    return { ...experimentMapper.classicalSummary(row, place), result: classicalResult(row) };
   },
 
   statusEvent(
     row: Pick<ExperimentRow, 'id' | 'userId' | 'kind' | 'status' | 'backend' | 'error' | 'testAccuracy'>,
-    queuePosition: number | null,
+    place: QueuePlace | null,
   ): TExperimentStatusEvent {
     return {
       experimentId: row.id,
       userId: row.userId,
       kind: row.kind === ExperimentKind.CLASSICAL ? 'classical' : 'network',
       status: experimentMapper.status(row),
-      queuePosition: row.status === 'QUEUED' ? queuePosition : null,
+      ...queueFields(row, place),
       backend: row.backend,
       error: row.error,
       testAccuracy: row.testAccuracy,

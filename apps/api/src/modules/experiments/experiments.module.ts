@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QuotasModule } from '../admin/quotas.module';
+import { HealthModule } from '../health/health.module';
 import { RealtimeModule } from '../realtime/realtime.module';
 import { ClassicalRunsController } from './classical-runs.controller';
 import { DrawingsController } from './drawings.controller';
@@ -8,14 +9,16 @@ import { DrawingsService } from './drawings.service';
 import { ExperimentsController } from './experiments.controller';
 import { ExperimentsRepository } from './experiments.repository';
 import { ExperimentsService } from './experiments.service';
+import { QueuePlacesService } from './queue-places.service';
 import { TrainingQueueProducer } from './training-queue.producer';
 
 @Module({
-  imports: [RealtimeModule, QuotasModule],
+  imports: [RealtimeModule, HealthModule, QuotasModule],
   controllers: [ExperimentsController, ClassicalRunsController, DrawingsController],
   providers: [
     ExperimentsRepository,
     ExperimentsService,
+    QueuePlacesService,
     TrainingQueueProducer,
     DrawingsRepository,
     DrawingsService,

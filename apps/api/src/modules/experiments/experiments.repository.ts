@@ -1,5 +1,12 @@
 import type { TClassicalSpec, TExperimentSpec } from '@dlclass/contracts';
-import type { ExperimentKind, Prisma, PrismaClient } from '@dlclass/db';
+import {
+  type ExperimentKind,
+  fairShareRank,
+  meanRunMsSince,
+  type Prisma,
+  type PrismaClient,
+  queuePlaces,
+} from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
 
@@ -102,24 +109,19 @@ export class ExperimentsRepository {
     });
   }
 
-  /** Number of QUEUED runs created before this one (ties broken by id). */
-  async countQueuedBefore(run: { id: string; createdAt: Date }): Promise<number> {
-    return this.prisma.experiment.count({
-      where: {
-        status: 'QUEUED',
-        OR: [{ createdAt: { lt: run.createdAt } }, { createdAt: run.createdAt, id: { lt: run.id } }],
-      },
-    });
+  /** Every QUEUED run's place in the fair-share order (1 = next to start), by id. */
+  queuePlaces(): Promise<Map<string, number>> {
+    return queuePlaces(this.prisma);
   }
 
-  /** Ids of every QUEUED run, first in line first. */
-  async queuedIdsInOrder(): Promise<string[]> {
-    const rows = await this.prisma.experiment.findMany({
-      where: { status: 'QUEUED' },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { id: true },
-    });
-    return rows.map((row) => row.id);
+  /** The run's fair-share rank, its job's priority. */
+  fairShareRank(id: string): Promise<number> {
+    return fairShareRank(this.prisma, id);
+  }
+
+  /** Mean time from start to end of the runs that succeeded since that date; null when none did. */
+  meanRunMsSince(since: Date): Promise<number | null> {
+    return meanRunMsSince(this.prisma, since);
   }
 
   async markCancelRequested(id: string): Promise<void> {

@@ -23,6 +23,8 @@ import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { experimentMapper } from './experiment.mapper';
 import { assertTrainable } from './experiment-spec.validation';
 import { type ExperimentRow, type ExperimentScope, ExperimentsRepository } from './experiments.repository';
+import type { QueuePlace } from './queue-place';
+import { QueuePlacesService } from './queue-places.service';
 import { TrainingQueueProducer } from './training-queue.producer';
 
 /** A tfjs `model.json` whose weights are fetched from `model/weights.bin` next to it. */
@@ -53,6 +55,7 @@ export class ExperimentsService {
     private readonly access: AccessService,
     private readonly producer: TrainingQueueProducer,
     private readonly realtime: RealtimePublisher,
+    private readonly queuePlaces: QueuePlacesService,
     private readonly quotas: QuotasService,
   ) {}
 
@@ -119,7 +122,9 @@ export class ExperimentsService {
   ): Promise<TSubmitExperimentResponse> {
     const row = await this.repository.create({ ...owner, ...run });
     try {
-      await this.producer.enqueueTraining({ experimentId: row.id, correlationId, timeLimitS });
+      // its job's priority is its fair-share rank (see fairShareRank in @dlclass/db)
+      const rank = await this.repository.fairShareRank(row.id);
+      await this.producer.enqueueTraining({ experimentId: row.id, correlationId, timeLimitS }, rank);
     } catch (error) {
       // Nothing is left dangling: the row says why it never ran, the caller gets a 503.
       this.logger.error(
@@ -131,31 +136,37 @@ export class ExperimentsService {
       });
       throw error instanceof DomainError ? error : new DomainError(ErrorCode.QueueUnavailable);
     }
-    const queuePosition = (await this.repository.countQueuedBefore(row)) + 1;
+    // a worker may have taken it already: then it is first, with nothing to wait
+    const place = (await this.queuePlaces.placeOf(row)) ?? { position: 1, estimatedWaitMs: 0 };
     this.realtime.emitToExperimentAudience(
       row,
       'experiment:status',
-      experimentMapper.statusEvent(row, queuePosition),
+      experimentMapper.statusEvent(row, place),
     );
     this.logger.info(
       { experimentId: row.id, userId: owner.userId, kind: run.kind, correlationId },
       'Run submitted',
     );
-    return { id: row.id, status: 'queued', queuePosition };
+    return {
+      id: row.id,
+      status: 'queued',
+      queuePosition: place.position,
+      estimatedWaitMs: place.estimatedWaitMs,
+    };
   }
 
   /** The caller's own runs; a teacher also sees their classes' runs (or one class's with ?classId=). */
   async list(auth: AuthContext, query: TListExperimentsQuery): Promise<TExperimentSummary[]> {
     const rows = await this.repository.list(await this.scope(auth, query), ExperimentKind.NETWORK);
-    const positions = await this.queuePositions(rows);
-    return rows.map((row) => experimentMapper.summary(row, positions.get(row.id) ?? null));
+    const places = await this.placesOf(rows);
+    return rows.map((row) => experimentMapper.summary(row, places.get(row.id) ?? null));
   }
 
   /** The same runs as list(), of the classical kind. */
   async listClassical(auth: AuthContext, query: TListExperimentsQuery): Promise<TClassicalRunSummary[]> {
     const rows = await this.repository.list(await this.scope(auth, query), ExperimentKind.CLASSICAL);
-    const positions = await this.queuePositions(rows);
-    return rows.map((row) => experimentMapper.classicalSummary(row, positions.get(row.id) ?? null));
+    const places = await this.placesOf(rows);
+    return rows.map((row) => experimentMapper.classicalSummary(row, places.get(row.id) ?? null));
   }
 
   private async scope(auth: AuthContext, query: TListExperimentsQuery): Promise<ExperimentScope> {
@@ -171,13 +182,13 @@ export class ExperimentsService {
   async get(auth: AuthContext, id: string): Promise<TExperiment> {
     await this.access.requireAccess(auth, Permission.ExperimentRead, id);
     const row = await this.load(id, ExperimentKind.NETWORK);
-    return experimentMapper.experiment(row, await this.queuePosition(row));
+    return experimentMapper.experiment(row, await this.queuePlaces.placeOf(row));
   }
 
   async getClassical(auth: AuthContext, id: string): Promise<TClassicalRun> {
     await this.access.requireAccess(auth, Permission.ExperimentRead, id);
     const row = await this.load(id, ExperimentKind.CLASSICAL);
-    return experimentMapper.classicalRun(row, await this.queuePosition(row));
+    return experimentMapper.classicalRun(row, await this.queuePlaces.placeOf(row));
   }
 
   /**
@@ -204,12 +215,12 @@ export class ExperimentsService {
 
   async cancel(auth: AuthContext, id: string): Promise<TExperiment> {
     const row = await this.cancelRun(auth, id, ExperimentKind.NETWORK);
-    return experimentMapper.experiment(row, await this.queuePosition(row));
+    return experimentMapper.experiment(row, await this.queuePlaces.placeOf(row));
   }
 
   async cancelClassical(auth: AuthContext, id: string): Promise<TClassicalRun> {
     const row = await this.cancelRun(auth, id, ExperimentKind.CLASSICAL);
-    return experimentMapper.classicalRun(row, await this.queuePosition(row));
+    return experimentMapper.classicalRun(row, await this.queuePlaces.placeOf(row));
   }
 
   /** A run of either kind (the admin page lists both). */
@@ -273,13 +284,8 @@ export class ExperimentsService {
     return row;
   }
 
-  private async queuePosition(row: ExperimentRow): Promise<number | null> {
-    return row.status === 'QUEUED' ? (await this.repository.countQueuedBefore(row)) + 1 : null;
-  }
-
-  private async queuePositions(rows: { status: string }[]): Promise<Map<string, number>> {
-    if (!rows.some((row) => row.status === 'QUEUED')) return new Map();
-    const ids = await this.repository.queuedIdsInOrder();
-    return new Map(ids.map((id, index) => [id, index + 1]));
+  /** The queue places of every queued run (when some of these rows are queued). */
+  private async placesOf(rows: { status: string }[]): Promise<Map<string, QueuePlace>> {
+    return rows.some((row) => row.status === 'QUEUED') ? this.queuePlaces.places() : new Map();
   }
 }

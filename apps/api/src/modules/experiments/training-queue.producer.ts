@@ -2,8 +2,8 @@ import {
   cancelKey,
   ErrorCode,
   JobName,
-  TRAINING_JOB_OPTIONS,
   type TTrainExperimentJob,
+  trainingJobOptions,
   ZTrainExperimentJob,
 } from '@dlclass/contracts';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
@@ -46,13 +46,16 @@ export class TrainingQueueProducer implements OnApplicationShutdown {
     this.queue = new Queue(config.TRAINING_QUEUE_NAME, { connection: this.connection });
   }
 
-  /** Adds the run's job; the job id is the experiment id, so a duplicate submit is a no-op. */
-  async enqueueTraining(payload: TTrainExperimentJob): Promise<void> {
+  /**
+   * Adds the run's job with its fair-share rank as priority; the job id is the experiment id, so a
+   * duplicate submit is a no-op.
+   */
+  async enqueueTraining(payload: TTrainExperimentJob, fairShareRank: number): Promise<void> {
     const data = ZTrainExperimentJob.parse(payload);
     await this.reachable('enqueue', () =>
-      this.queue.add(JobName.TrainExperiment, data, { ...TRAINING_JOB_OPTIONS, jobId: data.experimentId }),
+      this.queue.add(JobName.TrainExperiment, data, trainingJobOptions(data.experimentId, fairShareRank)),
     );
-    this.logger.info(data, 'Training job queued');
+    this.logger.info({ ...data, fairShareRank }, 'Training job queued');
   }
 
   /** Asks the worker to stop the run between two batches (it polls this key). */

@@ -8,6 +8,7 @@ import { TableHead } from '@/components/TableHead';
 import type { Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
 import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
+import { queuePlaceText } from '@/lib/queuePlace';
 import { type BatchPoint, epochPosition, isActive } from '@/lib/runEvents';
 import { Step } from './Step';
 
@@ -147,10 +148,7 @@ export function TrainingStep({
   let statusText: string;
   switch (experiment.status) {
     case 'queued':
-      statusText =
-        experiment.queuePosition === null
-          ? t('hello.training.queuedUnknown')
-          : t('hello.training.queued', { position: experiment.queuePosition });
+      statusText = queuePlaceText(t, locale, experiment) ?? t('hello.training.queuedUnknown');
       break;
     case 'running':
       statusText = lastBatch

@@ -26,6 +26,7 @@ function run(overrides: Partial<TExperimentSummary> & { training?: Partial<TExpe
     spec: { ...REFERENCE_EXPERIMENT, training: { ...REFERENCE_EXPERIMENT.training, ...training } },
     status: 'succeeded',
     queuePosition: null,
+    estimatedWaitMs: null,
     error: null,
     backend: 'tensorflow',
     device: null,
