@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   JobName,
   type TJobName,
@@ -12,6 +13,7 @@ import { Redis } from 'ioredis';
 import { loadConfig, type TWorkerConfig } from './config';
 import { RealtimePublisher } from './events';
 import { ExperimentRepository } from './experiment.repository';
+import { readGpuStats } from './gpu-stats';
 import { createLogger, type Logger } from './logger';
 import { reconcileRuns } from './reconcile';
 import {
@@ -152,6 +154,9 @@ export async function startWorker(
       experimentId: state.running.values().next().value ?? null,
       running: [...state.running],
       concurrency: trainers.size,
+      host: hostname(),
+      // only a GPU backend's figures mean anything for its runs
+      gpu: trainers.backend === 'tensorflow-gpu' ? await readGpuStats() : undefined,
       startedAt,
     };
     await redis.set(heartbeatKey, JSON.stringify(info), 'EX', WORKER_HEARTBEAT_TTL_S);
