@@ -37,6 +37,8 @@ export interface HarnessOptions {
   logLevel?: string;
   /** More configuration for the API (and the worker), e.g. FASHION_MNIST_DIR. */
   env?: Record<string, string>;
+  /** The database URL the API is given, from the test database's (e.g. through a relay a test cuts). */
+  routeDatabase?: (url: string) => string;
 }
 
 export async function startHarness(name: string, options: HarnessOptions = {}): Promise<Harness> {
@@ -44,7 +46,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
   const db = await createTestDatabase();
   const queueName = `test-${name}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const env = {
-    DATABASE_URL: db.url,
+    DATABASE_URL: options.routeDatabase?.(db.url) ?? db.url,
     REDIS_URL: redisUrl,
     TRAINING_QUEUE_NAME: queueName,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? options.logLevel ?? 'warn',

@@ -16,6 +16,7 @@ export const ErrorCode = {
   NotCancellable: 'NOT_CANCELLABLE',
   ModelNotReady: 'MODEL_NOT_READY',
   QueueUnavailable: 'QUEUE_UNAVAILABLE',
+  DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   StaleVersion: 'STALE_VERSION',
   DeliverableLocked: 'DELIVERABLE_LOCKED',
   ActivityLocked: 'ACTIVITY_LOCKED',

@@ -15,6 +15,28 @@ const CODE_BY_STATUS: Readonly<Record<number, TErrorCode>> = {
 
 const INVALID_JSON_MESSAGE = "Le corps de la requête n'est pas un JSON valide.";
 
+/** Prisma's codes for a database it cannot reach or lost (P1001 unreachable, P1002/P1008 timeouts, P1017 closed). */
+const DATABASE_DOWN_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017']);
+/** The same, as @prisma/adapter-pg words them. */
+const DATABASE_DOWN_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+]);
+
+/** A Prisma error saying the database is down (not a bad query): the request may succeed in a moment. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const prisma = (error ?? {}) as {
+    name?: string;
+    code?: string;
+    meta?: { driverAdapterError?: { cause?: { kind?: string } } };
+  };
+  if (!prisma.name?.startsWith('PrismaClient')) return false;
+  const kind = prisma.meta?.driverAdapterError?.cause?.kind;
+  return DATABASE_DOWN_CODES.has(prisma.code ?? '') || DATABASE_DOWN_KINDS.has(kind ?? '');
+}
+
 /** Errors thrown by Express middleware (body-parser) carry their status this way. */
 interface HttpishError {
   status?: number;
@@ -66,6 +88,10 @@ export function toApiError(error: unknown, correlationId: string): TApiError {
       correlationId,
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    const code = ErrorCode.DatabaseUnavailable;
+    return { statusCode: ERROR_TABLE[code].status, code, message: ERROR_TABLE[code].message, correlationId };
+  }
   return {
     statusCode: 500,
     code: ErrorCode.Internal,
@@ -91,6 +117,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (error instanceof DomainError && body.statusCode >= 500) {
       // Expected (e.g. the queue is down): its cause was logged where it happened.
       this.logger.warn({ code: body.code, correlationId, url: req.originalUrl }, 'Service unavailable');
+    } else if (body.code === ErrorCode.DatabaseUnavailable) {
+      this.logger.warn({ err: error, correlationId, url: req.originalUrl }, 'Database unavailable');
     } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: error, correlationId, method: req.method, url: req.originalUrl },

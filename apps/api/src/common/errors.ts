@@ -30,6 +30,10 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     message:
       "La file d'attente des entraînements est indisponible pour le moment. Réessayez dans un instant.",
   },
+  [ErrorCode.DatabaseUnavailable]: {
+    status: 503,
+    message: 'La base de données est momentanément indisponible. Réessayez dans un instant.',
+  },
   [ErrorCode.StaleVersion]: {
     status: 409,
     message:

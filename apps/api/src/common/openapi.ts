@@ -27,7 +27,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Introuvable ou non autorisé (NOT_FOUND)',
   409: 'Conflit (NOT_CANCELLABLE, MODEL_NOT_READY, STALE_VERSION, DELIVERABLE_LOCKED, QUIZ_TIME_UP, QUIZ_ATTEMPT_CHANGED, NO_ATTEMPTS_LEFT, QUIZ_BANK_IN_USE)',
   429: 'Trop de tentatives incorrectes pour ce compte (TOO_MANY_ATTEMPTS) : attendre 15 minutes ; ou trop de requêtes (RATE_LIMITED) : attendre Retry-After secondes',
-  503: "File d'attente des entraînements indisponible (QUEUE_UNAVAILABLE) : réessayer plus tard",
+  503: "File d'attente des entraînements (QUEUE_UNAVAILABLE) ou base de données (DATABASE_UNAVAILABLE) indisponible : réessayer plus tard",
 };
 
 /** Documents the error answers of a route, all shaped as ZApiError. */
