@@ -2,7 +2,7 @@
  * `npm run loadtest`: a class of simulated students on the real stack. Every student holds a Socket.IO
  * connection, opens the observation sheet as its page does (GET /api/me, /api/lesson, /api/hands/mine,
  * /api/deliverables/observation-sheet, /api/experiments), autosaves it every 2 s with the page's optimistic
- * protocol (PUT with the version it started from, one save at a time) and opens the page again every 30 s;
+ * protocol (PUT with the version it started from, one save at a time) and opens a page again every 30 s;
  * the teacher's dashboard reads progress and presence every 5 s; some students submit a tiny training run
  * at the start, all at once. Reports p50/p95/p99 per endpoint, the errors, the runs, and checks that no
  * acknowledged autosave was lost (the stored version and answers are the last ones acknowledged).
@@ -310,8 +310,10 @@ async function main(): Promise<void> {
       }),
     );
     for (const [index, student] of students.entries()) {
-      // the students' timers are spread over one autosave period, as real pages open at different moments
+      // the class opens the page at the start of the lesson (spread over one autosave period); later, each
+      // student opens a page again at their own moment (spread over the page period), not all together
       const offset = (index * AUTOSAVE_MS) / students.length;
+      const reopenOffset = (index * PAGE_OPEN_MS) / students.length;
       const tick = () => {
         if (student.saving) return; // one save at a time: the next tick sends the latest answers
         student.saving = autosave(recorder, student).finally(() => {
@@ -322,7 +324,15 @@ async function main(): Promise<void> {
         setTimeout(() => {
           void openPage(recorder, student);
           timers.push(setInterval(tick, AUTOSAVE_MS));
-          timers.push(setInterval(() => void openPage(recorder, student), PAGE_OPEN_MS));
+          timers.push(
+            setTimeout(
+              () => {
+                void openPage(recorder, student);
+                timers.push(setInterval(() => void openPage(recorder, student), PAGE_OPEN_MS));
+              },
+              reopenOffset + PAGE_OPEN_MS / 2,
+            ),
+          );
         }, offset),
       );
     }
