@@ -1,53 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { createClass, createStudent, createTeacher, issueSessionToken } from '@dlclass/db/testing';
 import IORedis from 'ioredis';
 import request from 'supertest';
+import { freePort, startRedis, stopRedis } from '../../../jest/redis-server';
 import { type Harness, sleep, startHarness, tinyRun } from './harness';
-
-/** A free TCP port on the loopback interface. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A throw-away redis-server (no persistence) that this test can stop and start again. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect({ host: '127.0.0.1', port }, () => {
-        socket.end();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (up) return child;
-    if (child.exitCode !== null) break;
-    await sleep(50);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`redis-server did not start on port ${port}`);
-}
-
-function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 /** Waits until the API's named connections are back (ioredis retries with a back-off of up to 2 s). */
 async function waitForClients(port: number, names: string[]): Promise<void> {
@@ -141,5 +97,15 @@ describe('Submitting while Redis is down (a dedicated redis-server, stopped by t
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('QUEUE_UNAVAILABLE');
+  });
+
+  it('accepts runs again once Redis is back (restarted empty), without restarting the API', async () => {
+    redis = await startRedis(port);
+    await waitForClients(port, ['dlclass-api', 'dlclass-api-queue']);
+    await request(h.server)
+      .post('/api/experiments')
+      .set('Authorization', `Bearer ${token}`)
+      .send(tinyRun())
+      .expect(202);
   });
 });
