@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslator } from '@/i18n/server';
-import { homeFor } from '@/lib/routes';
+import { ADMIN_HOME, homeFor, TEACHER_HOME } from '@/lib/routes';
 import { getCurrentUser } from '@/lib/server-api';
 import { LocaleSwitch } from './LocaleSwitch';
 import { LogoutButton } from './LogoutButton';
@@ -24,7 +24,9 @@ export async function Header() {
         <nav className="header-nav" aria-label={t('app.name')}>
           {user && (
             <>
-              <Link href={homeFor(user)}>
+              {user.role === 'admin' && <Link href={ADMIN_HOME}>{t('admin.navLink')}</Link>}
+              {/* an admin also runs classes: the teacher dashboard stays one click away */}
+              <Link href={user.role === 'admin' ? TEACHER_HOME : homeFor(user)}>
                 {user.role === 'student' ? t('header.studentSpace') : t('header.teacherSpace')}
               </Link>
               <span className="header-user" data-testid="header-user">

@@ -1,3 +1,4 @@
+import { enAdmin } from './en-admin';
 import { enAnatomy } from './en-anatomy';
 import { enGrading } from './en-grading';
 import { enLesson } from './en-lesson';
@@ -349,4 +350,5 @@ export const en: Messages = {
   wall: enWall,
   work: enWork,
   queue: enQueue,
+  admin: enAdmin,
 };

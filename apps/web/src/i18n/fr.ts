@@ -1,3 +1,4 @@
+import { frAdmin } from './fr-admin';
 import { frAnatomy } from './fr-anatomy';
 import { frGrading } from './fr-grading';
 import { frLesson } from './fr-lesson';
@@ -349,6 +350,7 @@ export const fr = {
   wall: frWall,
   work: frWork,
   queue: frQueue,
+  admin: frAdmin,
 };
 
 export type Messages = typeof fr;
