@@ -1,6 +1,6 @@
 import { ErrorCode, ZExperimentSpec } from '@dlclass/contracts';
 import { BadRequestException, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import { toApiError } from './error.filter';
+import { isDatabaseUnavailable, toApiError } from './error.filter';
 import { DomainError, ERROR_TABLE } from './errors';
 import { ZodValidationPipe } from './zod-validation.pipe';
 
@@ -121,5 +121,28 @@ describe('toApiError (the one exception mapping)', () => {
       message: ERROR_TABLE.INTERNAL.message,
       correlationId: 'corr-3',
     });
+  });
+
+  it('answers 503 DATABASE_UNAVAILABLE for a database Prisma cannot reach, not for a bad query', () => {
+    const prismaError = (code: string, kind: string) =>
+      Object.assign(new Error('Invalid `prisma.user.count()` invocation'), {
+        name: 'PrismaClientKnownRequestError',
+        code,
+        meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind } } },
+      });
+    for (const error of [
+      prismaError('P1001', 'DatabaseNotReachable'),
+      prismaError('P2010', 'ConnectionClosed'),
+    ]) {
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(toApiError(error, 'corr-4')).toEqual({
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: ERROR_TABLE.DATABASE_UNAVAILABLE.message,
+        correlationId: 'corr-4',
+      });
+    }
+    expect(isDatabaseUnavailable(prismaError('P2002', 'UniqueConstraintViolation'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('x'), { code: 'P1001' }))).toBe(false);
   });
 });
