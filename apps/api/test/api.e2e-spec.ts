@@ -310,7 +310,8 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
       try {
         const job = await queue.getJob(firstRunId);
         expect(job?.name).toBe('experiment.train');
-        expect(job?.data).toEqual({ experimentId: firstRunId, correlationId: 'corr-e2e-1' });
+        // with the owner's longest run (the default quota: 15 min), for the worker to enforce
+        expect(job?.data).toEqual({ experimentId: firstRunId, correlationId: 'corr-e2e-1', timeLimitS: 900 });
         expect(job?.opts.attempts).toBe(2);
       } finally {
         await queue.close();

@@ -31,10 +31,11 @@ describe('run cost estimate', () => {
   });
 
   it('grows with the epochs and the training images, and never drops below the fixed overhead', () => {
-    const base = { ...REFERENCE_EXPERIMENT.training, trainSize: 1_000, epochs: 1 };
+    const base = { ...REFERENCE_EXPERIMENT.training, trainSize: 60_000, epochs: 1 };
+    expect(estimateRunSeconds(MLP, { ...base, trainSize: 100 })).toBe(RUN_OVERHEAD_S + 1);
     const one = estimateRunSeconds(MLP, base);
-    expect(one).toBeGreaterThanOrEqual(RUN_OVERHEAD_S);
     expect(estimateRunSeconds(MLP, { ...base, epochs: 10 })).toBeGreaterThan(one);
+    expect(estimateRunSeconds(MLP, { ...base, trainSize: 30_000 })).toBeLessThan(one);
     expect(estimateRunSeconds(LESSON_CNN, { ...base, epochs: 30, trainSize: 60_000 })).toBeGreaterThan(900);
   });
 });
