@@ -7,6 +7,12 @@ export const { startStack } = require('../scripts/lib/stack.cjs') as {
   startStack(options: Record<string, unknown>): Promise<Stack>;
 };
 export const { freePort } = require('../scripts/lib/net.cjs') as { freePort(): Promise<number> };
+export const { startRedisServer } = require('../scripts/lib/services.cjs') as {
+  startRedisServer(options: {
+    dataDir: string;
+    port: number;
+  }): Promise<{ url: string; stop(): Promise<void> }>;
+};
 
 /** `--name <integer ≥ min>` (positive by default) from the command line, or the fallback. */
 export function option(args: string[], name: string, fallback: number, min = 1): number {

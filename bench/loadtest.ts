@@ -13,11 +13,15 @@
  *   npm run loadtest -- --api http://127.0.0.1:3001      # a running stack (URLs comma-separated); DATABASE_URL its database
  *
  * Without --api it starts api + worker (and more API instances with --instances) on spare ports against a
- * fresh test database and the local Redis; student i uses instance i mod N, the teacher the first one.
+ * fresh test database and a Redis of its own (redis-server on a spare port: Socket.IO's Redis channels are
+ * shared by every API on one Redis, and another stack's slow API would delay this one's presence reads);
+ * student i uses instance i mod N, the teacher the first one.
  * The students are seeded straight into the database (bcrypt for 300 joins would measure the seeding).
  */
 import { randomUUID } from 'node:crypto';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import {
   type ClientToServerEvents,
@@ -37,6 +41,7 @@ import {
   option,
   percentile,
   type Stack,
+  startRedisServer,
   startStack,
   summarize,
   waitForWorker,
@@ -224,18 +229,21 @@ async function main(): Promise<void> {
   const runTimeoutS = option(args, 'run-timeout', 300);
   const externalApi = stringOption(args, 'api');
   const instances = externalApi ? externalApi.split(',').length : option(args, 'instances', 1);
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const workerId = `loadtest-${process.pid}`;
   const recorder = new Recorder();
 
   let db: TestDatabase | undefined;
   let prisma: PrismaClient;
+  let ownRedis: { url: string; stop(): Promise<void>; dataDir: string } | undefined;
   if (externalApi) {
     prisma = createPrismaClient(process.env.DATABASE_URL);
   } else {
     db = await createTestDatabase();
     prisma = db.prisma;
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'dlclass-loadtest-redis-'));
+    ownRedis = { ...(await startRedisServer({ dataDir, port: await freePort() })), dataDir };
   }
+  const redisUrl = ownRedis?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const redis = new Redis(redisUrl);
   const stacks: Stack[] = [];
   const students: Student[] = [];
@@ -460,6 +468,8 @@ async function main(): Promise<void> {
     await redis.quit();
     if (db) await db.drop();
     else await prisma.$disconnect();
+    await ownRedis?.stop();
+    if (ownRedis) await rm(ownRedis.dataDir, { recursive: true, force: true });
   }
 }
 
