@@ -109,13 +109,13 @@ describe('training worker faults (real PostgreSQL, Redis, tfjs; worker processes
     }
   }
 
-  async function submit(spec: TExperimentSpec): Promise<string> {
+  async function submit(spec: TExperimentSpec, timeLimitS?: number): Promise<string> {
     const experiment = await db.prisma.experiment.create({
       data: { userId: owner.id, classId: owner.classId, name: 'fault', spec, parameterCount: 12_730 },
     });
     await queue.add(
       JobName.TrainExperiment,
-      { experimentId: experiment.id, correlationId: `test-${experiment.id}` },
+      { experimentId: experiment.id, correlationId: `test-${experiment.id}`, timeLimitS },
       { jobId: experiment.id, attempts: 2 },
     );
     return experiment.id;
@@ -138,10 +138,10 @@ describe('training worker faults (real PostgreSQL, Redis, tfjs; worker processes
       'a batch event',
     );
 
-  it('stops a run past its time limit: FAILED with the limit in French, the event sent, no retry', async () => {
-    const worker = await inProcessWorker({ WORKER_RUN_TIME_LIMIT_S: '1' });
+  it("stops a run past its job's time limit: FAILED with the limit in French, the event sent, no retry", async () => {
+    const worker = await inProcessWorker({ WORKER_RUN_TIME_LIMIT_S: '3600' });
     try {
-      const id = await submit(longRun);
+      const id = await submit(longRun, 1);
       const failed = await reaches(id, FINAL);
       expect(failed.status).toBe('FAILED');
       expect(failed.error).toBe(FAILURE_REASONS.timeLimit(1));

@@ -309,7 +309,7 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
 
     const trainer = trainers.acquire();
     state.running.add(run.id);
-    const timeLimitS = deps.limits.runTimeLimitS;
+    const timeLimitS = payload.timeLimitS ?? deps.limits.runTimeLimitS;
     let stopCause: TStopCause | null = null;
     let stopAskedAt = 0;
     const stop = (cause: TStopCause) => {
