@@ -38,7 +38,7 @@ export async function createApp(
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.BODY_LIMIT, extended: true });
   app.use(cookieParser());
-  app.use(csrfProtection(config.WEB_ORIGINS));
+  app.use(csrfProtection(config.WEB_ORIGINS, [BULL_BOARD_PATH]));
   app.enableCors({ origin: [...config.WEB_ORIGINS], credentials: true });
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useWebSocketAdapter(await new RedisIoAdapter(app, config).connect());

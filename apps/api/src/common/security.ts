@@ -40,8 +40,13 @@ function refuse(req: Request, res: Response, message: string) {
  * Origin is not one of WEB_ORIGINS (browsers always send it cross-site), and, when the session cookie
  * authenticates it (no bearer token), unless it carries the CSRF header the web client adds: a foreign
  * page cannot set it without a CORS preflight. Bearer tokens are never sent automatically, so need neither.
+ * Pages the API serves itself (Bull Board) cannot add the header: there the Origin must be present instead
+ * (browsers send it with every state-changing fetch).
  */
-export function csrfProtection(webOrigins: readonly string[]): RequestHandler {
+export function csrfProtection(
+  webOrigins: readonly string[],
+  originOnlyPaths: readonly string[],
+): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.headers.origin;
@@ -50,7 +55,12 @@ export function csrfProtection(webOrigins: readonly string[]): RequestHandler {
     }
     const bearer = /^Bearer\s/i.test(req.headers.authorization ?? '');
     const cookies = req.cookies as Record<string, unknown> | undefined;
-    if (!bearer && cookies?.[SESSION_COOKIE] && req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+    if (bearer || !cookies?.[SESSION_COOKIE]) return next();
+    if (originOnlyPaths.some((path) => req.path.startsWith(path))) {
+      if (origin !== undefined) return next();
+      return refuse(req, res, "Requête refusée : l'en-tête Origin manque (protection CSRF).");
+    }
+    if (req.header(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
       return refuse(req, res, `Requête refusée : l'en-tête ${CSRF_HEADER} manque (protection CSRF).`);
     }
     next();
