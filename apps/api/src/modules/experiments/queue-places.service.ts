@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { createLogger } from '../../common/logger';
+import { withTimeout } from '../../common/timeout';
 import { HealthRepository } from '../health/health.repository';
 import { ExperimentsRepository } from './experiments.repository';
 import { estimateWaitMs, type QueuePlace, RUN_TIME_WINDOW_MS } from './queue-place';
+
+/** How long a run's page waits for the worker heartbeats before it shows the place without an estimate. */
+const WORKERS_TIMEOUT_MS = 1_000;
 
 /**
  * The place of every queued run, in the order the fair-share priorities start them (see fairShareRank in
@@ -37,10 +41,10 @@ export class QueuePlacesService {
     return run.status === 'QUEUED' ? ((await this.places()).get(run.id) ?? null) : null;
   }
 
-  /** Runs the live workers train at once; 0 (no estimate) when Redis cannot tell. */
+  /** Runs the live workers train at once; 0 (no estimate) when Redis cannot tell in time. */
   private async workerSlots(): Promise<number> {
     try {
-      const workers = await this.health.workers();
+      const workers = await withTimeout(this.health.workers(), WORKERS_TIMEOUT_MS);
       return workers.reduce((sum, worker) => sum + (worker.concurrency ?? 1), 0);
     } catch (error) {
       this.logger.warn({ err: error }, 'Worker heartbeats unreadable: no start estimate');

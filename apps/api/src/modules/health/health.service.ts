@@ -1,17 +1,10 @@
 import type { THealth } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
 import { createLogger } from '../../common/logger';
+import { withTimeout } from '../../common/timeout';
 import { HealthRepository } from './health.repository';
 
 const PING_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), PING_TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 @Injectable()
 export class HealthService {
@@ -25,7 +18,9 @@ export class HealthService {
       this.probe('redis', () => this.repository.pingRedis()),
     ]);
     const workers =
-      redis === 'ok' ? await withTimeout(this.repository.workers()).catch(() => []) : ([] as const);
+      redis === 'ok'
+        ? await withTimeout(this.repository.workers(), PING_TIMEOUT_MS).catch(() => [])
+        : ([] as const);
     return {
       status: db === 'ok' && redis === 'ok' ? 'ok' : 'degraded',
       db,
@@ -36,7 +31,7 @@ export class HealthService {
 
   private async probe(name: string, ping: () => Promise<void>): Promise<'ok' | 'down'> {
     try {
-      await withTimeout(ping());
+      await withTimeout(ping(), PING_TIMEOUT_MS);
       return 'ok';
     } catch (error) {
       this.logger.warn({ err: error, dependency: name }, 'Health probe failed');
