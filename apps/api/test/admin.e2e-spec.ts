@@ -128,7 +128,7 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
 
   it('edits quotas: a student inherits the class override and may override it in turn', async () => {
     const initial = await api().get(`/api/admin/quotas/class/${classId}`).set(as(adminToken)).expect(200);
-    expect(initial.body).toEqual({ override: null, effective: DEFAULT_QUOTA });
+    expect(initial.body).toEqual({ override: null, inherited: DEFAULT_QUOTA, effective: DEFAULT_QUOTA });
 
     const bad = await api()
       .put(`/api/admin/quotas/class/${classId}`)
@@ -150,6 +150,8 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
       .send({ maxEpochs: 4 })
       .expect(200);
     expect((own.body as TQuotaView).effective).toEqual({ ...DEFAULT_QUOTA, maxEpochs: 4, concurrentRuns: 1 });
+    // what an empty field of the student's would give: the class's quota
+    expect((own.body as TQuotaView).inherited).toEqual({ ...DEFAULT_QUOTA, maxEpochs: 3, concurrentRuns: 1 });
     await api().delete(`/api/admin/quotas/student/${student.id}`).set(as(adminToken)).expect(200);
 
     // a teacher is no student: no quota of their own

@@ -58,9 +58,11 @@ export const ZQuotaOverride = z.strictObject({
 });
 export type TQuotaOverride = z.infer<typeof ZQuotaOverride>;
 
-/** A class's or a student's quota: its own override (null: none) and what applies once inherited. */
+/** A class's or a student's quota: its own override (null: none), what it inherits, and what applies. */
 export const ZQuotaView = z.object({
   override: ZQuotaOverride.nullable(),
+  /** What an empty field gives: the defaults for a class, the class's quota for a student. */
+  inherited: ZQuota,
   effective: ZQuota,
 });
 export type TQuotaView = z.infer<typeof ZQuotaView>;

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -8,7 +8,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { SessionAuthenticator } from '../../common/auth/auth.types';
 import { extractToken } from '../../common/auth/token';
-import { ERROR_TABLE } from '../../common/errors';
+import { toApiError } from '../../common/error.filter';
+import { DomainError } from '../../common/errors';
 import { API_CONFIG, type ApiConfig } from '../../config/config';
 import { MetricsService } from './metrics.service';
 import { TrainingQueueAdmin } from './training-queue.admin';
@@ -58,16 +59,17 @@ export class AdminHttpMounts implements OnModuleInit {
       });
       if (token && scrapeToken && sameSecret(token, scrapeToken)) return next();
       const auth = token ? await this.sessions.authenticate(token).catch(() => null) : null;
-      if (!auth) return refuse(res, ErrorCode.Unauthenticated);
-      if (auth.user.role !== 'admin') return refuse(res, ErrorCode.Forbidden);
+      if (!auth) return refuse(req, res, ErrorCode.Unauthenticated);
+      if (auth.user.role !== 'admin') return refuse(req, res, ErrorCode.Forbidden);
       next();
     };
   }
 }
 
-function refuse(res: Response, code: TErrorCode) {
-  const { status, message } = ERROR_TABLE[code];
-  res.status(status).json({ statusCode: status, code, message });
+/** The same JSON error as the Nest routes' (exception filter), correlation id included. */
+function refuse(req: Request, res: Response, code: TErrorCode) {
+  const body = toApiError(new DomainError(code), req.correlationId ?? randomUUID());
+  res.status(body.statusCode).json(body);
 }
 
 function sameSecret(given: string, expected: string): boolean {

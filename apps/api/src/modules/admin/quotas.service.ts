@@ -96,13 +96,17 @@ export class QuotasService {
   async classQuota(classId: string): Promise<TQuotaView> {
     await this.requireClass(classId);
     const override = await this.repository.override({ classId });
-    return { override, effective: effectiveQuota(override) };
+    return { override, inherited: effectiveQuota(), effective: effectiveQuota(override) };
   }
 
   async studentQuota(userId: string): Promise<TQuotaView> {
     const { classId } = await this.requireStudent(userId);
-    const overrides = await this.repository.overridesOfStudent(userId, classId);
-    return { override: overrides[1] ?? null, effective: effectiveQuota(...overrides) };
+    const [classOverride = null, override = null] = await this.repository.overridesOfStudent(userId, classId);
+    return {
+      override,
+      inherited: effectiveQuota(classOverride),
+      effective: effectiveQuota(classOverride, override),
+    };
   }
 
   async setClassQuota(classId: string, override: TQuotaOverride): Promise<TQuotaView> {

@@ -113,7 +113,7 @@ function QuotaForm({ target, id }: { target: TQuotaTarget; id: string }) {
           <NumberField
             key={field}
             label={t(`admin.quotas.fields.${field}`)}
-            hint={t('admin.quotas.inherited', { value: formatNumber(locale, view.effective[field]) })}
+            hint={t('admin.quotas.inherited', { value: formatNumber(locale, view.inherited[field]) })}
             value={draft[field]}
             min={QUOTA_BOUNDS[field].min}
             max={QUOTA_BOUNDS[field].max}
