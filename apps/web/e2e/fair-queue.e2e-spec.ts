@@ -1,5 +1,5 @@
 // A student whose runs wait behind the class's sees, in a real browser, each run's place in the fair-share
-// queue and its estimated start: in their runs list and on the run's own page. The queue is paused so the
+// queue and its estimated start: in their runs list and on the run's own page, which follows the queue. The queue is paused so the
 // worker leaves the runs queued (it re-adds their jobs at start, with their priorities).
 import {
   createClass,
@@ -41,7 +41,13 @@ describe('queue place and estimated start in Chromium', () => {
         data: { createdAt: new Date(Date.now() - (3 - i) * 1000) },
       });
     }
-    return { token: await issueSessionToken(db.prisma, ana.id), first: first.id, second: second.id };
+    return {
+      token: await issueSessionToken(db.prisma, ana.id),
+      benToken: await issueSessionToken(db.prisma, ben.id),
+      first: first.id,
+      second: second.id,
+      bens: third.id,
+    };
   });
 
   afterAll(async () => {
@@ -63,5 +69,16 @@ describe('queue place and estimated start in Chromium', () => {
     await page.waitForSelector('[data-testid="run-status"][data-status="queued"]');
     expect(await page.getByTestId('run-status-text').textContent()).toMatch(placeText('3e'));
     await screenshot(page, 'fair-queue-run-page');
+
+    // Ben cancels his run, ahead of Ana's second: her page moves her up without a reload
+    const cancelled = await fetch(`${webUrl}/api/experiments/${seeded.bens}/cancel`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${seeded.benToken}` },
+    });
+    expect(cancelled.status).toBe(200);
+    await page
+      .getByTestId('run-status-text')
+      .filter({ hasText: placeText('2e') })
+      .waitFor({ timeout: 30_000 });
   });
 });

@@ -15,11 +15,14 @@ import { useEvery } from './useEvery';
 
 /** How often the run is re-read while the socket is down (a proxy may block websockets). */
 export const POLL_WHILE_OFFLINE_MS = 3_000;
+/** How often a queued run's place in the queue is re-read while the socket is up. */
+export const REFRESH_QUEUE_PLACE_MS = 15_000;
 
 /**
  * Follows one run: loaded from the API, then kept live by the socket's status and progress events. At every
  * (re)connection it re-subscribes and reloads the run, so nothing missed while offline is lost; while the
- * run is queued or running and the socket is not connected, it re-reads the run every 3 s instead.
+ * run is queued or running and the socket is not connected, it re-reads the run every 3 s instead (and a
+ * queued run every 15 s anyway, for its place).
  */
 export function useLiveExperiment(socket: AppSocket | null, connected: boolean, runId: string | null) {
   const [experiment, setExperiment] = useState<TExperiment | null>(null);
@@ -72,14 +75,13 @@ export function useLiveExperiment(socket: AppSocket | null, connected: boolean, 
     if (id) follow(s, id);
   });
 
-  useEvery(
-    POLL_WHILE_OFFLINE_MS,
-    () => {
-      const id = runIdRef.current;
-      if (id && !loading.current) void load(id);
-    },
-    isActive(experiment) && !connected,
-  );
+  const reread = () => {
+    const id = runIdRef.current;
+    if (id && !loading.current) void load(id);
+  };
+  useEvery(POLL_WHILE_OFFLINE_MS, reread, isActive(experiment) && !connected);
+  // no event tells a queued run that the runs ahead of it started: its place and estimate are re-read
+  useEvery(REFRESH_QUEUE_PLACE_MS, reread, experiment?.status === 'queued' && connected);
 
   useSocketEvent(socket, 'experiment:status', (event: TExperimentStatusEvent) => {
     if (event.experimentId !== runIdRef.current) return;
