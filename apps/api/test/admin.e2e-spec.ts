@@ -1,4 +1,11 @@
-import { DEFAULT_QUOTA, type TApiError, type TQueueStats, type TQuotaView } from '@dlclass/contracts';
+import { hostname } from 'node:os';
+import {
+  DEFAULT_QUOTA,
+  type TAdminWorker,
+  type TApiError,
+  type TQueueStats,
+  type TQuotaView,
+} from '@dlclass/contracts';
 import {
   createAdmin,
   createClass,
@@ -295,13 +302,16 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     await h.startWorker();
     // heartbeats are shared by every queue on this Redis: find this file's own worker
     const ownId = `test-worker-${h.config.TRAINING_QUEUE_NAME}`;
-    let own: { id: string; backend: string; heartbeatAgeS: number; running: string[] } | undefined;
+    let own: TAdminWorker | undefined;
     while (!own) {
       const workers = (await api().get('/api/admin/workers').set(as(adminToken)).expect(200)).body;
-      own = workers.find((worker: { id: string }) => worker.id === ownId);
+      own = (workers as TAdminWorker[]).find((worker) => worker.id === ownId);
       if (!own) await sleep(200);
     }
     expect(own.heartbeatAgeS).toBeLessThanOrEqual(15);
+    expect(own.host).toBe(hostname());
+    // no GPU backend here: no GPU figures
+    expect(own.gpu).toBeNull();
     expect(own.running).toEqual([]);
 
     // the worker is up and polling: a paused queue keeps the run waiting

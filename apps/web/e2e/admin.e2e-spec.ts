@@ -1,9 +1,11 @@
 // The admin page in Chromium, against the real stack (its worker included): the admin sees the worker and
-// the queue, pauses and resumes the queue, edits a class's quota; a teacher is sent back to their dashboard.
+// the queue, pauses and resumes the queue, retries a failed run and cancels the copy, edits a class's quota;
+// a teacher is sent back to their dashboard.
 import { DEFAULT_QUOTA, type TQueueStats, type TQuotaView } from '@dlclass/contracts';
 import {
   createAdmin,
   createClass,
+  createExperiment,
   createStudent,
   createTeacher,
   issueSessionToken,
@@ -17,7 +19,8 @@ describe('The admin page in Chromium', () => {
     const admin = await createAdmin(db.prisma);
     const teacher = await createTeacher(db.prisma, { displayName: 'Mme Durand' });
     const schoolClass = await createClass(db.prisma, teacher.id, { name: 'BTS SIO 2 (admin)' });
-    await createStudent(db.prisma, schoolClass.id, { displayName: 'Inès Robert' });
+    const student = await createStudent(db.prisma, schoolClass.id, { displayName: 'Inès Robert' });
+    await createExperiment(db.prisma, student, { status: 'FAILED', name: 'Run raté' });
     return {
       classId: schoolClass.id,
       adminToken: await issueSessionToken(db.prisma, admin.id),
@@ -48,7 +51,21 @@ describe('The admin page in Chromium', () => {
     await page.getByRole('button', { name: 'Mettre en pause' }).click();
     await state.and(page.locator('[data-paused="true"]')).waitFor();
     expect((await asAdmin<TQueueStats>('/admin/queue')).paused).toBe(true);
+
+    // while paused, a retried run waits: the admin cancels it from the same list
+    const runs = page.getByTestId('admin-runs');
+    const failed = runs.locator('[data-testid="admin-run"]', { has: page.locator('[data-status="failed"]') });
+    await failed.getByRole('button', { name: 'Relancer' }).click();
+    await runs.getByText('Run relancé : un nouveau run est en attente.').waitFor();
+    const retried = runs.locator('[data-testid="admin-run"]', {
+      has: page.locator('[data-status="queued"]'),
+    });
+    expect(await retried.textContent()).toContain('Run raté');
+    expect(await retried.textContent()).toContain('Inès Robert');
     await screenshot(page, 'admin-paused');
+    await retried.getByRole('button', { name: 'Annuler' }).click();
+    await runs.locator('[data-testid="admin-run"] [data-status="cancelled"]').waitFor();
+
     await page.getByRole('button', { name: 'Reprendre' }).click();
     await state.and(page.locator('[data-paused="false"]')).waitFor();
     expect((await asAdmin<TQueueStats>('/admin/queue')).paused).toBe(false);
