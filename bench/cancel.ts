@@ -72,11 +72,9 @@ async function main(): Promise<void> {
   };
   const reaches = async (id: string, statuses: string[]) => {
     for (;;) {
-      const { status } = await db.prisma.experiment.findUniqueOrThrow({
-        where: { id },
-        select: { status: true },
-      });
-      if (statuses.includes(status)) return status;
+      const run = await db.prisma.experiment.findUniqueOrThrow({ where: { id } });
+      if (statuses.includes(run.status)) return run.status;
+      if (run.finishedAt) throw new Error(`run ${id} ended ${run.status}: ${run.error ?? ''}`);
       await sleep(10);
     }
   };

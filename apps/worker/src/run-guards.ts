@@ -13,13 +13,13 @@ const COPIES_PER_ACTIVATION = 3;
  */
 export function estimateTrainingMemoryBytes(
   spec: Pick<TExperimentSpec, 'training'>,
-  layers: readonly Pick<TLayerSummary, 'outputShape' | 'parameters'>[],
+  layers: readonly Pick<TLayerSummary, 'type' | 'outputShape' | 'parameters'>[],
 ): number {
   const parameters = layers.reduce((sum, l) => sum + l.parameters, 0);
-  const values = layers.reduce(
-    (sum, l) => sum + l.outputShape.reduce((product, d) => product * d, 1),
-    IMAGE_SIZE * IMAGE_SIZE,
-  );
+  // a flatten is a reshape: it shares its input's memory
+  const values = layers
+    .filter((l) => l.type !== 'flatten')
+    .reduce((sum, l) => sum + l.outputShape.reduce((product, d) => product * d, 1), IMAGE_SIZE * IMAGE_SIZE);
   return (
     FLOAT_BYTES * (COPIES_PER_WEIGHT * parameters + COPIES_PER_ACTIVATION * spec.training.batchSize * values)
   );
