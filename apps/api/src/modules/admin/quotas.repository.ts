@@ -15,7 +15,6 @@ const overrideSelect = {
 } as const;
 
 const SETTINGS_ID = 1;
-const HOUR_MS = 3600_000;
 
 @Injectable()
 export class QuotasRepository {
@@ -57,16 +56,6 @@ export class QuotasRepository {
   }
 
   /** The user's runs queued or training now, and those submitted over the last hour. */
-  async runCounts(userId: string, now: Date): Promise<{ unfinished: number; lastHour: number }> {
-    const [unfinished, lastHour] = await Promise.all([
-      this.prisma.experiment.count({ where: { userId, status: { in: ['QUEUED', 'RUNNING'] } } }),
-      this.prisma.experiment.count({
-        where: { userId, createdAt: { gte: new Date(now.getTime() - HOUR_MS) } },
-      }),
-    ]);
-    return { unfinished, lastHour };
-  }
-
   async settings(): Promise<TPlatformSettings> {
     const row = await this.prisma.platformSettings.findUnique({
       where: { id: SETTINGS_ID },

@@ -19,6 +19,41 @@ export type RunDemand =
   | { kind: 'network'; parameterCount: number; layers: readonly TLayerSummary[]; training: TTrainingConfig }
   | { kind: 'classical' };
 
+/** A student's run-count limits, checked in the same transaction as the run's creation (see `countRefusal`). */
+export interface RunCountLimits {
+  concurrentRuns: number;
+  runsPerHour: number;
+}
+
+/** What a submission may do: train this long, within these count limits (null: not a student, none). */
+export interface RunAdmission {
+  timeLimitS: number;
+  counts: RunCountLimits | null;
+}
+
+/** Throws the refusal (429) when the student's runs already reach a count limit. */
+export function assertCountsWithin(
+  counts: { unfinished: number; lastHour: number },
+  limits: RunCountLimits,
+): void {
+  if (counts.unfinished >= limits.concurrentRuns) {
+    throw new DomainError(
+      ErrorCode.TooManyRunsAtOnce,
+      `Vous avez déjà ${counts.unfinished} runs en attente ou en cours (maximum ${limits.concurrentRuns}) : attendez qu’un run se termine ou annulez-en un.`,
+      undefined,
+      { limit: limits.concurrentRuns },
+    );
+  }
+  if (counts.lastHour >= limits.runsPerHour) {
+    throw new DomainError(
+      ErrorCode.TooManyRunsPerHour,
+      `Vous avez lancé ${counts.lastHour} runs dans la dernière heure (maximum ${limits.runsPerHour}) : attendez un peu avant d’en lancer un autre.`,
+      undefined,
+      { limit: limits.runsPerHour },
+    );
+  }
+}
+
 const fr = (value: number) => value.toLocaleString('fr-FR');
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
@@ -34,30 +69,17 @@ export class QuotasService {
    * Refuses a run beyond the caller's quota (400 naming the limit, 429 for the counts) and returns the
    * longest it may train, in seconds, for the worker to enforce.
    */
-  async admit(auth: AuthContext, demand: RunDemand, now = new Date()): Promise<number> {
+  async admit(auth: AuthContext, demand: RunDemand): Promise<RunAdmission> {
     const { user } = auth;
     const quota = await this.quotaOf({ userId: user.id, classId: user.classId });
     if (demand.kind === 'network') this.assertSize(quota, demand);
-    if (user.role === 'student') {
-      const counts = await this.repository.runCounts(user.id, now);
-      if (counts.unfinished >= quota.concurrentRuns) {
-        throw new DomainError(
-          ErrorCode.TooManyRunsAtOnce,
-          `Vous avez déjà ${counts.unfinished} runs en attente ou en cours (maximum ${quota.concurrentRuns}) : attendez qu’un run se termine ou annulez-en un.`,
-          undefined,
-          { limit: quota.concurrentRuns },
-        );
-      }
-      if (counts.lastHour >= quota.runsPerHour) {
-        throw new DomainError(
-          ErrorCode.TooManyRunsPerHour,
-          `Vous avez lancé ${counts.lastHour} runs dans la dernière heure (maximum ${quota.runsPerHour}) : attendez un peu avant d’en lancer un autre.`,
-          undefined,
-          { limit: quota.runsPerHour },
-        );
-      }
-    }
-    return quota.maxRunTimeS;
+    return {
+      timeLimitS: quota.maxRunTimeS,
+      counts:
+        user.role === 'student'
+          ? { concurrentRuns: quota.concurrentRuns, runsPerHour: quota.runsPerHour }
+          : null,
+    };
   }
 
   /** The longest the owner's runs may train, in seconds. */

@@ -10,6 +10,8 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
 
+const HOUR_MS = 3_600_000;
+
 const experimentSummarySelect = {
   id: true,
   userId: true,
@@ -72,17 +74,36 @@ export class ExperimentsRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
   /** Writes the run as QUEUED (before its job is added to the queue). */
-  async create(input: {
-    userId: string;
-    classId: string | null;
-    name: string;
-    kind: ExperimentKind;
-    spec: TExperimentSpec | TClassicalSpec;
-    parameterCount: number;
-  }): Promise<CreatedExperimentRow> {
-    return this.prisma.experiment.create({
-      data: { ...input, spec: input.spec as Prisma.InputJsonValue, status: 'QUEUED' },
-      select: createdExperimentSelect,
+  /**
+   * Writes the run (QUEUED). With `admit`, the owner's unfinished runs and runs of the last hour are counted
+   * and the run written in one transaction under a lock per owner: two submissions at once cannot both pass
+   * a count limit. `admit` throws to refuse (nothing is written then).
+   */
+  async create(
+    input: {
+      userId: string;
+      classId: string | null;
+      name: string;
+      kind: ExperimentKind;
+      spec: TExperimentSpec | TClassicalSpec;
+      parameterCount: number;
+    },
+    admit?: (counts: { unfinished: number; lastHour: number }) => void,
+  ): Promise<CreatedExperimentRow> {
+    return this.prisma.$transaction(async (tx) => {
+      if (admit) {
+        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${input.userId}, 0))::text`;
+        const since = new Date(Date.now() - HOUR_MS);
+        const [unfinished, lastHour] = await Promise.all([
+          tx.experiment.count({ where: { userId: input.userId, status: { in: ['QUEUED', 'RUNNING'] } } }),
+          tx.experiment.count({ where: { userId: input.userId, createdAt: { gte: since } } }),
+        ]);
+        admit({ unfinished, lastHour });
+      }
+      return tx.experiment.create({
+        data: { ...input, spec: input.spec as Prisma.InputJsonValue, status: 'QUEUED' },
+        select: createdExperimentSelect,
+      });
     });
   }
 

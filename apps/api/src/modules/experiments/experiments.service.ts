@@ -18,7 +18,7 @@ import { Permission } from '../../common/access/permission';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
-import { QuotasService } from '../admin/quotas.service';
+import { assertCountsWithin, QuotasService, type RunAdmission } from '../admin/quotas.service';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { experimentMapper } from './experiment.mapper';
 import { assertTrainable } from './experiment-spec.validation';
@@ -66,7 +66,7 @@ export class ExperimentsService {
   ): Promise<TSubmitExperimentResponse> {
     await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
     const { layers, parameterCount } = assertTrainable(spec);
-    const timeLimitS = await this.quotas.admit(auth, {
+    const admission = await this.quotas.admit(auth, {
       kind: 'network',
       parameterCount,
       layers,
@@ -74,7 +74,7 @@ export class ExperimentsService {
     });
     const name = spec.name ?? 'Expérience sans nom';
     const run = { kind: ExperimentKind.NETWORK, name, spec, parameterCount };
-    return this.queue(ownerOf(auth), run, correlationId, timeLimitS);
+    return this.queue(ownerOf(auth), run, correlationId, admission);
   }
 
   /** A classical model on the networks' split: the same queue, rows and events as a network's run. */
@@ -84,10 +84,10 @@ export class ExperimentsService {
     correlationId: string,
   ): Promise<TSubmitExperimentResponse> {
     await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
-    const timeLimitS = await this.quotas.admit(auth, { kind: 'classical' });
+    const admission = await this.quotas.admit(auth, { kind: 'classical' });
     const name = spec.name ?? classicalRunName(spec);
     const run = { kind: ExperimentKind.CLASSICAL, name, spec, parameterCount: 0 };
-    return this.queue(ownerOf(auth), run, correlationId, timeLimitS);
+    return this.queue(ownerOf(auth), run, correlationId, admission);
   }
 
   /**
@@ -105,7 +105,10 @@ export class ExperimentsService {
       spec: row.spec as TExperimentSpec | TClassicalSpec,
       parameterCount: row.parameterCount,
     };
-    return this.queue(owner, run, correlationId, await this.quotas.runTimeLimit(owner));
+    return this.queue(owner, run, correlationId, {
+      timeLimitS: await this.quotas.runTimeLimit(owner),
+      counts: null,
+    });
   }
 
   /** Row first (QUEUED), then the job: the job id is the row id. */
@@ -118,9 +121,12 @@ export class ExperimentsService {
       parameterCount: number;
     },
     correlationId: string,
-    timeLimitS: number,
+    { timeLimitS, counts }: RunAdmission,
   ): Promise<TSubmitExperimentResponse> {
-    const row = await this.repository.create({ ...owner, ...run });
+    const row = await this.repository.create(
+      { ...owner, ...run },
+      counts ? (current) => assertCountsWithin(current, counts) : undefined,
+    );
     try {
       // its job's priority is its fair-share rank (see fairShareRank in @dlclass/db)
       const rank = await this.repository.fairShareRank(row.id);
