@@ -27,7 +27,7 @@ interface Student {
   token: string;
 }
 
-/** A client address of its own (the API trusts X-Forwarded-For from loopback, like the web proxy's). */
+/** A client address of its own (the test's API trusts X-Forwarded-For from loopback, as behind a reverse proxy). */
 const freshAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
 const classicalRun: TClassicalSpecInput = {
@@ -62,6 +62,7 @@ describe('Abuse (real PostgreSQL and Redis): rate limits, CSRF, headers, bodies,
   beforeAll(async () => {
     h = await startHarness('abuse', {
       env: {
+        TRUST_PROXY: 'loopback',
         RATE_LIMIT_LOGIN_PER_IP: '3',
         RATE_LIMIT_JOIN_PER_IP: '4',
         RATE_LIMIT_JOIN_PER_CODE: '3',

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
 
   it('has rate limits, a body limit and the trusted proxy, which the environment may change', () => {
     expect(loadConfig({})).toMatchObject({
-      TRUST_PROXY: 'loopback',
+      TRUST_PROXY: false,
       BODY_LIMIT: '1mb',
       RATE_LIMIT_WINDOW_S: 60,
       RATE_LIMIT_LOGIN_PER_IP: 20,
@@ -42,6 +42,15 @@ describe('loadConfig', () => {
       /RATE_LIMIT_JOIN_PER_IP: doit être un entier positif/,
     );
     expect(() => loadConfig({ BODY_LIMIT: 'beaucoup' })).toThrow(/BODY_LIMIT: une taille comme 512kb ou 1mb/);
+  });
+
+  it('believes X-Forwarded-For only from the proxies it is told of, never from anyone', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,172.28.0.0/24' }).TRUST_PROXY).toBe('loopback, 172.28.0.0/24');
+    for (const wrong of ['true', 'partout', '10.0.0.0/8/2']) {
+      expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY: false, un nombre de proxies/);
+    }
   });
 
   it('refuses to start, listing every problem', () => {

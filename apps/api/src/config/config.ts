@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { TRAINING_QUEUE } from '@dlclass/contracts';
 import { DEFAULT_DATABASE_URL } from '@dlclass/db';
 import { z } from 'zod';
@@ -5,6 +6,31 @@ import { z } from 'zod';
 const ZLogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
   error: 'doit être fatal, error, warn, info, debug, trace ou silent',
 });
+/** An address or network (`10.0.0.0/8`), or one of Express's names for a range. */
+const isProxyAddress = (item: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  return isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+};
+
+/** `false` (trust nobody), a hop count, or a list of proxy addresses; `true` (trust anyone) is refused. */
+const ZTrustProxy = z
+  .union([z.boolean(), z.string().trim()])
+  .transform((value, ctx): false | number | string => {
+    if (value === false || value === 'false' || value === '' || value === '0') return false;
+    if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+    const items = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : [];
+    if (items.length === 0 || !items.every(isProxyAddress)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'false, un nombre de proxies (1) ou des adresses séparées par des virgules (loopback, 10.0.0.0/8) ; true croirait n’importe qui',
+      });
+      return z.NEVER;
+    }
+    return items.join(', ');
+  });
+
 const port = z.coerce
   .number({ error: 'doit être un numéro de port' })
   .int({ error: 'doit être un numéro de port' })
@@ -63,10 +89,12 @@ export const ZApiConfig = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   /**
-   * Proxies whose X-Forwarded-For is believed (Express `trust proxy`): the web server forwards /api/*
-   * from the same machine, so loopback by default; rate limits key on the client address it gives.
+   * Whom the API believes about the client's address (Express `trust proxy`), for the rate limits. None by
+   * default: the web server's /api proxy passes a browser's own X-Forwarded-For on unchanged, so believing it
+   * would let anyone pick their address. Behind a reverse proxy that overwrites X-Forwarded-For with the
+   * address it sees, `1` (one hop) or the proxies' addresses.
    */
-  TRUST_PROXY: z.string().trim().min(1).default('loopback'),
+  TRUST_PROXY: ZTrustProxy.default(false),
   /** Largest JSON body: a 100 KB quiz import once escaped, or a deliverable of 40 full 10 000-character answers. */
   BODY_LIMIT: z
     .string()
