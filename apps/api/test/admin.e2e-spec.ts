@@ -92,6 +92,7 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     expect(board.headers['content-type']).toMatch(/html/);
     const queues = await api().get('/api/admin/queues/api/queues').set(as(adminToken)).expect(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual([h.config.TRAINING_QUEUE_NAME]);
+    expect(queues.body.queues[0].readOnlyMode).toBe(true);
 
     await createExperiment(h.db.prisma, student, { status: 'SUCCEEDED' });
     const metrics = await api().get('/metrics').set(as(METRICS_TOKEN)).expect(200);

@@ -37,7 +37,12 @@ export class AdminHttpMounts implements OnModuleInit {
   onModuleInit() {
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
     const board = new ExpressAdapter().setBasePath(BULL_BOARD_PATH);
-    createBullBoard({ queues: [new BullMQAdapter(this.queue.queue)], serverAdapter: board });
+    // Read-only: a job removed there would leave its run QUEUED with nothing to train it; pausing, cancelling
+    // and retrying go through the admin page, which keeps the runs and the queue in step.
+    createBullBoard({
+      queues: [new BullMQAdapter(this.queue.queue, { readOnlyMode: true })],
+      serverAdapter: board,
+    });
     app.use(BULL_BOARD_PATH, this.adminOnly(), board.getRouter());
     app.get(METRICS_PATH, this.adminOnly(this.config.METRICS_TOKEN), async (_req, res, next) => {
       try {
