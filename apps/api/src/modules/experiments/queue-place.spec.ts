@@ -1,4 +1,4 @@
-import { DEFAULT_RUN_MS, estimateWaitMs } from './queue-place';
+import { DEFAULT_RUN_MS, estimateWaitMs, trainingSlots } from './queue-place';
 
 describe('estimateWaitMs', () => {
   it('is place / worker slots × the mean run time', () => {
@@ -14,5 +14,15 @@ describe('estimateWaitMs', () => {
 
   it('gives no estimate when no worker is up', () => {
     expect(estimateWaitMs(1, 0, 30_000)).toBeNull();
+  });
+});
+
+describe('trainingSlots', () => {
+  it("is the workers' slots, capped by the global concurrency, and none while the queue is paused", () => {
+    expect(trainingSlots(4, null, false)).toBe(4);
+    expect(trainingSlots(4, 2, false)).toBe(2);
+    expect(trainingSlots(1, 3, false)).toBe(1);
+    expect(trainingSlots(4, null, true)).toBe(0);
+    expect(estimateWaitMs(1, trainingSlots(4, 2, true), 30_000)).toBeNull();
   });
 });

@@ -17,3 +17,13 @@ export function estimateWaitMs(position: number, slots: number, meanRunMs: numbe
   if (slots < 1) return null;
   return Math.round((position / slots) * (meanRunMs ?? DEFAULT_RUN_MS));
 }
+
+/** Runs trained at once: the live workers' slots, capped by the global concurrency; none while paused. */
+export function trainingSlots(
+  workerSlots: number,
+  globalConcurrency: number | null,
+  paused: boolean,
+): number {
+  if (paused) return 0;
+  return globalConcurrency === null ? workerSlots : Math.min(workerSlots, globalConcurrency);
+}

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createLogger } from '../../common/logger';
 import { withTimeout } from '../../common/timeout';
+import { QuotasRepository } from '../admin/quotas.repository';
 import { HealthRepository } from '../health/health.repository';
 import { ExperimentsRepository } from './experiments.repository';
-import { estimateWaitMs, type QueuePlace, RUN_TIME_WINDOW_MS } from './queue-place';
+import { estimateWaitMs, type QueuePlace, RUN_TIME_WINDOW_MS, trainingSlots } from './queue-place';
+import { TrainingQueueProducer } from './training-queue.producer';
 
 /** How long a run's page waits for the worker heartbeats before it shows the place without an estimate. */
 const WORKERS_TIMEOUT_MS = 1_000;
@@ -19,6 +21,8 @@ export class QueuePlacesService {
   constructor(
     private readonly repository: ExperimentsRepository,
     private readonly health: HealthRepository,
+    private readonly producer: TrainingQueueProducer,
+    private readonly settings: QuotasRepository,
   ) {}
 
   /** Every queued run's place, by id. */
@@ -41,11 +45,18 @@ export class QueuePlacesService {
     return run.status === 'QUEUED' ? ((await this.places()).get(run.id) ?? null) : null;
   }
 
-  /** Runs the live workers train at once; 0 (no estimate) when Redis cannot tell in time. */
+  /**
+   * Runs trained at once: the live workers' slots within the global concurrency, none while the queue is
+   * paused; 0 (no estimate) when Redis cannot tell in time.
+   */
   private async workerSlots(): Promise<number> {
     try {
-      const workers = await withTimeout(this.health.workers(), WORKERS_TIMEOUT_MS);
-      return workers.reduce((sum, worker) => sum + (worker.concurrency ?? 1), 0);
+      const [workers, paused, { globalConcurrency }] = await withTimeout(
+        Promise.all([this.health.workers(), this.producer.isPaused(), this.settings.settings()]),
+        WORKERS_TIMEOUT_MS,
+      );
+      const slots = workers.reduce((sum, worker) => sum + (worker.concurrency ?? 1), 0);
+      return trainingSlots(slots, globalConcurrency, paused);
     } catch (error) {
       this.logger.warn({ err: error }, 'Worker heartbeats unreadable: no start estimate');
       return 0;

@@ -58,6 +58,11 @@ export class TrainingQueueProducer implements OnApplicationShutdown {
     this.logger.info({ ...data, fairShareRank }, 'Training job queued');
   }
 
+  /** Whether an admin has paused the queue (no run starts then). */
+  isPaused(): Promise<boolean> {
+    return this.reachable('paused', () => this.queue.isPaused());
+  }
+
   /** Asks the worker to stop the run between two batches (it polls this key). */
   async signalCancel(experimentId: string): Promise<void> {
     await this.reachable('signal cancel', () =>
