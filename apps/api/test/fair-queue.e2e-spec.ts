@@ -197,7 +197,12 @@ describe('fair sharing of the training queue (real PostgreSQL, Redis and BullMQ)
     } finally {
       redis.disconnect();
     }
-    expect((await queue.getJob(ana3.id))?.opts.priority).toBe(2);
+    const readded = await queue.getJob(ana3.id);
+    expect(readded?.opts.priority).toBe(2);
+    // and with the time limit her quota gave the run when she submitted it
+    const stored = await h.db.prisma.experiment.findUniqueOrThrow({ where: { id: ana3.id } });
+    expect(stored.timeLimitS).toBeGreaterThan(0);
+    expect(readded?.data.timeLimitS).toBe(stored.timeLimitS);
     expect(await drain(3)).toEqual([ben1.id, ana2.id, ana3.id]);
   });
 });

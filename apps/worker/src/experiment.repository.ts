@@ -43,10 +43,12 @@ export class ExperimentRepository {
   }
 
   /** Every run not finished yet (QUEUED or RUNNING), oldest first. */
-  listUnfinished(): Promise<Omit<TRunTarget, 'cancelRequested' | 'spec'>[]> {
+  listUnfinished(): Promise<
+    (Omit<TRunTarget, 'cancelRequested' | 'spec'> & { timeLimitS: number | null })[]
+  > {
     return this.prisma.experiment.findMany({
       where: { status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
-      select: { id: true, userId: true, classId: true, kind: true, status: true },
+      select: { id: true, userId: true, classId: true, kind: true, status: true, timeLimitS: true },
       orderBy: { createdAt: 'asc' },
     });
   }

@@ -41,9 +41,11 @@ export async function reconcileRuns(deps: {
     const state = await queue.getJobState(run.id);
     if (LIVE_STATES.has(state)) continue;
     if (run.status === ExperimentStatus.QUEUED && state === 'unknown') {
+      // the time limit its owner's quota gave it when submitted, kept on the run
       const payload: TTrainExperimentJob = {
         experimentId: run.id,
         correlationId: `reconcile-${randomUUID()}`,
+        ...(run.timeLimitS === null ? {} : { timeLimitS: run.timeLimitS }),
       };
       const rank = await repository.fairShareRank(run.id);
       await queue.add(JobName.TrainExperiment, payload, trainingJobOptions(run.id, rank));

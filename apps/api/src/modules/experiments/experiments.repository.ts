@@ -87,6 +87,7 @@ export class ExperimentsRepository {
       kind: ExperimentKind;
       spec: TExperimentSpec | TClassicalSpec;
       parameterCount: number;
+      timeLimitS: number;
     },
     admit?: (counts: { unfinished: number; lastHour: number }) => void,
   ): Promise<CreatedExperimentRow> {

@@ -124,7 +124,7 @@ export class ExperimentsService {
     { timeLimitS, counts }: RunAdmission,
   ): Promise<TSubmitExperimentResponse> {
     const row = await this.repository.create(
-      { ...owner, ...run },
+      { ...owner, ...run, timeLimitS },
       counts ? (current) => assertCountsWithin(current, counts) : undefined,
     );
     try {
