@@ -1,10 +1,13 @@
 // Shared by the browser end-to-end tests: the real stack (api, worker, web) on a test database, Chromium,
 // pages that collect their uncaught errors, and signed-in contexts.
-import { SESSION_COOKIE } from '@dlclass/contracts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, SESSION_COOKIE } from '@dlclass/contracts';
 import { createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 type Stack = { webUrl: string; stop(): Promise<void> };
+
+/** What the web client sends with every API call: a test calling the API with a page's cookie sends it too. */
+export const API_CALL_HEADERS = { [CSRF_HEADER]: CSRF_HEADER_VALUE };
 const { startStack } = require('../../../scripts/lib/stack.cjs') as {
   startStack(options: Record<string, unknown>): Promise<Stack>;
 };

@@ -12,7 +12,7 @@ import {
   issueSessionToken,
 } from '@dlclass/db/testing';
 import { loadMnist } from '@dlclass/ml/node';
-import { browserSuite, screenshot } from './browser';
+import { API_CALL_HEADERS, browserSuite, screenshot } from './browser';
 
 jest.setTimeout(600_000);
 
@@ -56,7 +56,10 @@ describe('Phase 2 workshops in Chromium', () => {
   it('trains a classical model from the black box page and sets it beside the network', async () => {
     const { webUrl } = suite;
     const { page } = await suite.open(suite.seeded.token);
-    const network = await page.request.post(`${webUrl}/api/experiments`, { data: smallNetwork });
+    const network = await page.request.post(`${webUrl}/api/experiments`, {
+      data: smallNetwork,
+      headers: API_CALL_HEADERS,
+    });
     expect(network.status()).toBe(202);
 
     await page.goto(`${webUrl}/eleve/boite-noire`);

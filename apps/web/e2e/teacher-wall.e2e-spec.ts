@@ -9,7 +9,7 @@ import {
   createTeacher,
   issueSessionToken,
 } from '@dlclass/db/testing';
-import { browserSuite, screenshot } from './browser';
+import { API_CALL_HEADERS, browserSuite, screenshot } from './browser';
 
 jest.setTimeout(600_000);
 
@@ -127,7 +127,10 @@ describe('The experiment wall and the projector in Chromium', () => {
 
     // a student's run finishes: the wall adds it without a reload
     const { page: student } = await suite.open(seeded.chloeToken);
-    const submitted = await student.request.post(`${webUrl}/api/experiments`, { data: tinyNetwork });
+    const submitted = await student.request.post(`${webUrl}/api/experiments`, {
+      data: tinyNetwork,
+      headers: API_CALL_HEADERS,
+    });
     expect(submitted.status()).toBe(202);
     await page
       .getByTestId('leaderboard-row')
@@ -174,6 +177,7 @@ describe('The experiment wall and the projector in Chromium', () => {
     await feed.first().waitFor();
     const { page: student } = await suite.open(seeded.chloeToken);
     const submitted = await student.request.post(`${webUrl}/api/classical-runs`, {
+      headers: API_CALL_HEADERS,
       data: { model: { algorithm: 'random-forest', trees: 10 }, trainSize: 1_000, seed: 3 },
     });
     expect(submitted.status()).toBe(202);
