@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { SESSION_COOKIE } from '@dlclass/contracts';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -43,6 +44,7 @@ export async function createApp(
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useWebSocketAdapter(await new RedisIoAdapter(app, config).connect());
   if (options.shutdownHooks) app.enableShutdownHooks();
+  keepIdleConnectionsOpen(app.getHttpServer() as Server);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -59,4 +61,18 @@ export async function createApp(
   );
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs-json` });
   return app;
+}
+
+/** How long an idle keep-alive connection stays open: longer than the 60 s proxies and browsers keep theirs. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Node closes an idle connection after 5 s. A client that sends its next request as that timer fires gets a
+ * reset instead of an answer, and a busy event loop runs the expired timer before it reads the request: under
+ * a class's load the short timeout turned into ECONNRESET errors. The reverse proxy (or the client) closes
+ * idle connections first; the header timeout must exceed the keep-alive one.
+ */
+function keepIdleConnectionsOpen(server: Server): void {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
 }

@@ -1,3 +1,4 @@
+import { Agent, get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import {
   REFERENCE_EXPERIMENT,
   SESSION_COOKIE,
@@ -12,6 +13,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
+import { KEEP_ALIVE_TIMEOUT_MS } from '../src/app.factory';
 import { REDIS } from '../src/common/infra/tokens';
 import { type Harness, REDIS_URL, sleep, startHarness, tinyRun } from './harness';
 
@@ -217,6 +219,47 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
       });
       await api().get('/api/me').set(as('forged-token')).expect(401);
       await api().post('/api/experiments').send(tinyRun()).expect(401);
+      const expired = await issueSessionToken(h.db.prisma, teacher.id);
+      await h.db.prisma.session.update({
+        where: { tokenHash: hashSessionToken(expired) },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
+      await api().get('/api/me').set(as(expired)).expect(401);
+    });
+
+    it("GET /api/me answers the session's user, with the class name of a student and none for staff", async () => {
+      const me = await api().get('/api/me').set(as(teacherToken)).expect(200);
+      expect(me.body).toEqual({
+        id: teacher.id,
+        role: 'teacher',
+        displayName: expect.any(String),
+        email: teacher.email,
+        classId: null,
+        className: null,
+      });
+      const student = await api().get('/api/me').set(as(bobToken)).expect(200);
+      expect(student.body).toMatchObject({
+        role: 'student',
+        displayName: 'Bob',
+        classId: klass.id,
+        className: 'BTS SIO 1',
+      });
+    });
+
+    it('keeps idle connections open longer than proxies and browsers keep theirs (no reset under load)', async () => {
+      const agent = new Agent({ keepAlive: true });
+      try {
+        const headers = await new Promise<IncomingHttpHeaders>((resolve, reject) => {
+          httpGet(`${h.url}/api/health`, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.headers));
+          }).on('error', reject);
+        });
+        expect(headers['keep-alive']).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+        expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
+      } finally {
+        agent.destroy();
+      }
     });
 
     it('logout ends the session', async () => {
