@@ -26,6 +26,8 @@ const ZWorkerEnv = z.object({
   WORKER_MAX_RUN_MEMORY_MB: z.coerce.number().int().min(1).default(2048),
   /** Memory guard, while training: the V8 heap bound of each training thread. */
   WORKER_THREAD_MAX_HEAP_MB: z.coerce.number().int().min(64).default(2048),
+  /** CPU priority of the training threads (nice 0-19): on a machine shared with the API, its answers come first. */
+  WORKER_TRAINING_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export interface TWorkerConfig {
@@ -42,6 +44,7 @@ export interface TWorkerConfig {
   readonly runTimeLimitS: number;
   readonly maxRunMemoryBytes: number;
   readonly threadMaxHeapMb: number;
+  readonly trainingNice: number;
 }
 
 /** Parses the environment once; throws one error listing every invalid variable. */
@@ -65,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TWorkerConfig 
     runTimeLimitS: e.WORKER_RUN_TIME_LIMIT_S,
     maxRunMemoryBytes: e.WORKER_MAX_RUN_MEMORY_MB * 2 ** 20,
     threadMaxHeapMb: e.WORKER_THREAD_MAX_HEAP_MB,
+    trainingNice: e.WORKER_TRAINING_NICE,
   });
 }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { REFERENCE_EXPERIMENT, type TExperimentSpec, ZClassicalSpec } from '@dlclass/contracts';
 import pino from 'pino';
 import { TrainingError, TrainingThread } from './trainer';
@@ -146,5 +148,42 @@ describe('TrainingThread memory guard', () => {
     } finally {
       await trainer.close();
     }
+  });
+});
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // the fields after the command name, which is in parentheses and may hold spaces
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[16]);
+  });
+}
+
+describe('TrainingThread CPU priority', () => {
+  it('lowers the priority of its training thread only, so the main thread keeps renewing job locks', async () => {
+    const before = threadNiceValues();
+    expect(before).not.toContain(7);
+    const trainer = new TrainingThread(
+      { preferredBackend: 'cpu', mnistDir: undefined, nice: 7 },
+      pino({ level: 'silent' }),
+      STAND_IN_THREAD,
+    );
+    await trainer.start();
+    try {
+      expect(threadNiceValues().filter((nice) => nice === 7)).toHaveLength(1);
+      expect(getPriority()).toBe(before[0]);
+      // the thread still trains at its priority
+      await expect(
+        within(
+          trainer.run(withEpochs(2), { onBatch: () => undefined, onEpoch: () => undefined }).result,
+          5000,
+        ),
+      ).resolves.toMatchObject({ status: 'cancelled' });
+    } finally {
+      await trainer.close();
+    }
+    expect(threadNiceValues()).not.toContain(7);
   });
 });

@@ -100,7 +100,11 @@ export class TrainingThread {
   async start(): Promise<void> {
     // the memory guard of the JS heap (see TThreadInit.maxHeapMb): past it the thread dies, the run fails as 'oom'
     const resourceLimits = this.init.maxHeapMb ? { maxOldGenerationSizeMb: this.init.maxHeapMb } : undefined;
-    const worker = new Worker(this.source, { eval: true, workerData: this.init, resourceLimits });
+    // first statement of the thread, before it loads tfjs and starts threads of its own, which inherit it
+    const source = this.init.nice
+      ? `require('node:os').setPriority(${this.init.nice});\n${this.source}`
+      : this.source;
+    const worker = new Worker(source, { eval: true, workerData: this.init, resourceLimits });
     this.worker = worker;
     try {
       await this.whenReady(worker);

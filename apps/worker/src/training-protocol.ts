@@ -32,6 +32,12 @@ export interface TThreadInit {
    * run starts, from the model's estimate (see estimateTrainingMemoryBytes).
    */
   maxHeapMb?: number | undefined;
+  /**
+   * The thread's CPU priority (nice value). On Linux it is a thread's own, inherited by the threads it starts
+   * (tfjs-node's): training yields the cores to the API, the database and the worker's main thread, which
+   * renews the job locks. 0 or undefined: the process's priority.
+   */
+  nice?: number | undefined;
 }
 
 /** What a run trains: a network (epochs, cancellable between batches) or a classical model (one fit). */

@@ -54,6 +54,7 @@ export async function startWorker(
       mnistDir: dirs.mnist,
       fashionMnistDir: dirs['fashion-mnist'],
       maxHeapMb: config.threadMaxHeapMb,
+      nice: config.trainingNice,
       datasets: loadSharedDatasets(dirs, (dataset, error) =>
         logger.error({ dataset, err: error }, 'dataset unreadable: its runs will fail, the others train'),
       ),
