@@ -3,13 +3,17 @@
  * connection, opens the observation sheet as its page does (GET /api/me, /api/lesson, /api/hands/mine,
  * /api/deliverables/observation-sheet, /api/experiments), autosaves it every 2 s with the page's optimistic
  * protocol (PUT with the version it started from, one save at a time) and opens a page again every 30 s;
- * the teacher's dashboard reads progress and presence every 5 s; some students submit a tiny training run
- * at the start, all at once. Reports p50/p95/p99 per endpoint, the errors, the runs, and checks that no
- * acknowledged autosave was lost (the database holds the last acknowledged version with its answers, or a
- * later one).
+ * the teacher's dashboard reads progress and presence every 5 s; some students submit a tiny training run,
+ * all at once. The students arrive over the first `--ramp` seconds (a class does not open its pages in the
+ * same instant: the socket, then the page, then the autosaves); the runs are submitted once every student is
+ * there, then the load goes on for `--seconds`. Reports p50/p95/p99 per endpoint over the whole load (the
+ * arrival included), the autosaves' p99 while the class arrives and once it is there, the errors, the runs,
+ * and checks that no acknowledged autosave was lost (the database holds the last acknowledged version with
+ * its answers, or a later one).
  *
- *   npm run loadtest                                     # 300 students, 30 runs, 60 s
- *   npm run loadtest -- --students 5 --runs 2 --seconds 5   # smoke run
+ *   npm run loadtest                                     # 300 students arriving over 30 s, 30 runs, then 60 s
+ *   npm run loadtest -- --ramp 2                         # the whole class within 2 s (a stress, not a lesson)
+ *   npm run loadtest -- --students 5 --runs 2 --seconds 5 --ramp 1   # smoke run
  *   npm run loadtest -- --instances 2                    # two API instances, students shared between them
  *   npm run loadtest -- --api http://127.0.0.1:3001      # a running stack (URLs comma-separated); DATABASE_URL its
  *                                                        # database, where the seeded class stays
@@ -73,16 +77,23 @@ const TINY_RUN: TExperimentSpecInput = {
   },
 };
 
-/** Latencies per endpoint, and failures (a non-2xx answer or no answer) per endpoint. */
+const AUTOSAVE = 'PUT /api/deliverables/:kind';
+
+type Phase = 'arrival' | 'classPresent';
+
+/** Latencies per endpoint (and the autosaves' per phase), failures (a non-2xx answer or none) per endpoint. */
 class Recorder {
   readonly latencies = new Map<string, number[]>();
+  readonly autosaves: Record<Phase, number[]> = { arrival: [], classPresent: [] };
   readonly errors = new Map<string, number>();
   readonly samples: string[] = [];
+  phase: Phase = 'arrival';
 
   ok(endpoint: string, ms: number) {
     const list = this.latencies.get(endpoint) ?? [];
     list.push(ms);
     this.latencies.set(endpoint, list);
+    if (endpoint === AUTOSAVE) this.autosaves[this.phase].push(ms);
   }
 
   fail(endpoint: string, why: string) {
@@ -165,7 +176,7 @@ async function autosave(recorder: Recorder, student: Student): Promise<void> {
   const result = await call<TSaveDeliverableResponse & { details?: { currentVersion: number } }>(
     recorder,
     student.apiUrl,
-    'PUT /api/deliverables/:kind',
+    AUTOSAVE,
     student.token,
     { method: 'PUT', path: `/api/deliverables/${KIND}`, body: { version: student.version, answers } },
   );
@@ -229,6 +240,7 @@ async function main(): Promise<void> {
   const studentCount = option(args, 'students', 300);
   const runCount = Math.min(studentCount, option(args, 'runs', 30, 0));
   const seconds = option(args, 'seconds', 60);
+  const rampS = option(args, 'ramp', 30);
   const runTimeoutS = option(args, 'run-timeout', 300);
   const externalApi = stringOption(args, 'api');
   const instances = externalApi ? externalApi.split(',').length : option(args, 'instances', 1);
@@ -281,7 +293,9 @@ async function main(): Promise<void> {
     for (const [index, student] of students.entries())
       student.apiUrl = apiUrls[index % apiUrls.length] as string;
 
-    process.stderr.write(`${studentCount} students connect (worker: ${workerInfo})...\n`);
+    process.stderr.write(
+      `${studentCount} students arrive over ${rampS} s (worker: ${workerInfo}), then ${runCount} runs at once and ${seconds} s of load...\n`,
+    );
     teacherSocket = await connectSocket(recorder, apiUrl, seeded.teacherToken);
     await teacherSocket.emitWithAck('class:subscribe', { classId: seeded.classId });
     // the dashboard hears every student come online, whichever instance their socket reached
@@ -289,24 +303,60 @@ async function main(): Promise<void> {
     teacherSocket.on('presence:changed', (event) => {
       if (event.online) seenOnline.add(event.studentId);
     });
-    // connections in waves of 50, as a class arriving, not 300 handshakes in the same millisecond
-    for (let i = 0; i < students.length; i += 50) {
-      await Promise.all(
-        students.slice(i, i + 50).map(async (student) => {
-          student.socket = await connectSocket(recorder, student.apiUrl, student.token);
-          student.socket.on('experiment:status', (event) => {
-            const run = student.run;
-            if (!run || event.experimentId !== run.id || !TERMINAL.has(event.status)) return;
-            run.endedAt ??= performance.now();
-            run.status = event.status;
-          });
-        }),
-      );
-    }
-
-    process.stderr.write(`load for ${seconds} s, ${runCount} runs submitted at once...\n`);
     const timers: NodeJS.Timeout[] = [];
+    let stopped = false;
     const loadStart = performance.now();
+    const dashboard = () =>
+      Promise.all([
+        call(recorder, apiUrl, 'GET /api/classes/:id/progress', seeded.teacherToken, {
+          path: `/api/classes/${seeded.classId}/progress`,
+        }),
+        call(recorder, apiUrl, 'GET /api/classes/presence', seeded.teacherToken, {
+          path: '/api/classes/presence',
+        }),
+      ]);
+    timers.push(setInterval(() => void dashboard(), DASHBOARD_MS));
+
+    // student i arrives at i/N of the ramp: connects its socket, opens the page, then autosaves every 2 s and
+    // opens a page again every 30 s, each at its own moment
+    const arrive = async (student: Student) => {
+      student.socket = await connectSocket(recorder, student.apiUrl, student.token);
+      student.socket.on('experiment:status', (event) => {
+        const run = student.run;
+        if (!run || event.experimentId !== run.id || !TERMINAL.has(event.status)) return;
+        run.endedAt ??= performance.now();
+        run.status = event.status;
+      });
+      if (stopped) return;
+      void openPage(recorder, student);
+      const tick = () => {
+        if (student.saving) return; // one save at a time: the next tick sends the latest answers
+        student.saving = autosave(recorder, student).finally(() => {
+          student.saving = null;
+        });
+      };
+      timers.push(
+        setInterval(tick, AUTOSAVE_MS),
+        setInterval(() => void openPage(recorder, student), PAGE_OPEN_MS),
+      );
+    };
+    const arrivals = students.map(
+      (student, index) =>
+        new Promise<void>((resolve) => {
+          timers.push(
+            setTimeout(() => void arrive(student).then(resolve), (index * rampS * 1000) / students.length),
+          );
+        }),
+    );
+    const stackFailed = Promise.race(
+      stacks.map((stack) =>
+        stack.failed.then((name) => {
+          throw new Error(`${name} exited during the load`);
+        }),
+      ),
+    );
+    await Promise.race([Promise.all(arrivals), stackFailed]);
+    recorder.phase = 'classPresent';
     const runsSubmitted = Promise.all(
       students.slice(0, runCount).map(async (student) => {
         student.run = { submittedAt: performance.now() };
@@ -320,52 +370,8 @@ async function main(): Promise<void> {
         if (result?.status === 202) student.run.id = result.body.id;
       }),
     );
-    for (const [index, student] of students.entries()) {
-      // the class opens the page at the start of the lesson (spread over one autosave period); later, each
-      // student opens a page again at their own moment (spread over the page period), not all together
-      const offset = (index * AUTOSAVE_MS) / students.length;
-      const reopenOffset = (index * PAGE_OPEN_MS) / students.length;
-      const tick = () => {
-        if (student.saving) return; // one save at a time: the next tick sends the latest answers
-        student.saving = autosave(recorder, student).finally(() => {
-          student.saving = null;
-        });
-      };
-      timers.push(
-        setTimeout(() => {
-          void openPage(recorder, student);
-          timers.push(setInterval(tick, AUTOSAVE_MS));
-          timers.push(
-            setTimeout(
-              () => {
-                void openPage(recorder, student);
-                timers.push(setInterval(() => void openPage(recorder, student), PAGE_OPEN_MS));
-              },
-              reopenOffset + PAGE_OPEN_MS / 2,
-            ),
-          );
-        }, offset),
-      );
-    }
-    const dashboard = () =>
-      Promise.all([
-        call(recorder, apiUrl, 'GET /api/classes/:id/progress', seeded.teacherToken, {
-          path: `/api/classes/${seeded.classId}/progress`,
-        }),
-        call(recorder, apiUrl, 'GET /api/classes/presence', seeded.teacherToken, {
-          path: '/api/classes/presence',
-        }),
-      ]);
-    timers.push(setInterval(() => void dashboard(), DASHBOARD_MS));
-
-    await Promise.race([
-      new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
-      ...stacks.map((stack) =>
-        stack.failed.then((name) => {
-          throw new Error(`${name} exited during the load`);
-        }),
-      ),
-    ]);
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, seconds * 1000)), stackFailed]);
+    stopped = true;
     for (const timer of timers) clearInterval(timer);
     await Promise.all(students.map((student) => student.saving));
     await runsSubmitted;
@@ -417,13 +423,17 @@ async function main(): Promise<void> {
         { ...summarize(recorder.latencies.get(endpoint) ?? []), errors: recorder.errors.get(endpoint) ?? 0 },
       ]),
     );
-    const autosaveP99 = summaries['PUT /api/deliverables/:kind']?.p99 ?? Number.NaN;
+    const autosaveP99 = summaries[AUTOSAVE]?.p99 ?? Number.NaN;
+    /** null: no autosave ended in that phase (a short ramp). */
+    const phaseP99 = (phase: Phase) =>
+      recorder.autosaves[phase].length ? summarize(recorder.autosaves[phase]).p99 : null;
     const acknowledged = students.reduce((sum, student) => sum + student.saves, 0);
     const result = {
       bench: 'loadtest',
       students: studentCount,
       apiInstances: instances,
       seconds: Number(loadS.toFixed(1)),
+      arrivalS: rampS,
       cores: availableParallelism(),
       cpu: cpus()[0]?.model ?? 'unknown',
       /** The machine's 1-minute load average at the end: other work on the machine shows here. */
@@ -432,6 +442,7 @@ async function main(): Promise<void> {
       teacherHeardOnline: seenOnline.size,
       autosavesAcknowledged: acknowledged,
       autosavesLost: lost.length,
+      autosaveP99ByPhase: { arrival: phaseP99('arrival'), classPresent: phaseP99('classPresent') },
       errors: recorder.errorCount,
       runs: {
         submitted: runCount,
@@ -460,9 +471,9 @@ async function main(): Promise<void> {
     const yes = (ok: boolean) => (ok ? 'met' : 'MISSED');
     process.stdout.write(
       `${[
-        `${studentCount} students on ${instances} API instance(s) for ${result.seconds} s on ${result.cores} cores (${result.cpu}, load average ${result.loadAverage}); worker: ${workerInfo}`,
+        `${studentCount} students arriving over ${rampS} s on ${instances} API instance(s), ${result.seconds} s in all, on ${result.cores} cores (${result.cpu}, load average ${result.loadAverage}); worker: ${workerInfo}`,
         `presence: the teacher (instance 1) heard ${seenOnline.size} of ${studentCount} students come online`,
-        `autosaves: ${acknowledged} acknowledged, ${lost.length} lost`,
+        `autosaves: ${acknowledged} acknowledged, ${lost.length} lost; p99 ${result.autosaveP99ByPhase.arrival ?? '-'} ms while the class arrives, ${result.autosaveP99ByPhase.classPresent ?? '-'} ms once it is there`,
         `runs: ${runCount} submitted at once, ${withRuns.length} accepted, ${succeeded} succeeded; submit -> done p50 ${result.runs.finishedP50S} s, max ${result.runs.finishedMaxS} s`,
         `errors: ${recorder.errorCount}${recorder.samples.length ? `, e.g.\n  ${recorder.samples.join('\n  ')}` : ''}`,
         `targets: autosave p99 < 200 ms ${yes(result.targets.autosaveP99Under200Ms)} (${autosaveP99} ms), no error ${yes(result.targets.noError)}, no autosave lost ${yes(result.targets.noAutosaveLost)}`,
