@@ -250,7 +250,7 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     expect((await queue.getJob(short.body.id))?.data.timeLimitS).toBe(60);
   });
 
-  it('lists the runs, cancels a queued one and retries a failed one as a new run of the same owner', async () => {
+  it('lists the runs, cancels a queued one and retries a failed one, once, as a new run of the same owner', async () => {
     const runs = await api().get('/api/admin/runs?status=queued').set(as(adminToken)).expect(200);
     expect(runs.body.length).toBeGreaterThanOrEqual(2);
     expect(runs.body.every((run: { status: string }) => run.status === 'queued')).toBe(true);
@@ -270,9 +270,28 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     const copy = await h.db.prisma.experiment.findUniqueOrThrow({ where: { id: retried.body.id } });
     expect(copy).toMatchObject({ userId: student.id, classId, name: 'Raté', status: 'QUEUED' });
     expect(copy.spec).toEqual(failed.spec);
-    expect((await h.db.prisma.experiment.findUniqueOrThrow({ where: { id: failed.id } })).status).toBe(
-      'FAILED',
+    expect(await h.db.prisma.experiment.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({
+      status: 'FAILED',
+      retriedAsId: copy.id,
+    });
+    const listed = await api().get('/api/admin/runs?status=failed').set(as(adminToken)).expect(200);
+    expect(listed.body.find((run: { id: string }) => run.id === failed.id)?.retriedAsId).toBe(copy.id);
+    const twice = await api().post(`/api/admin/runs/${failed.id}/retry`).set(as(adminToken));
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('ALREADY_RETRIED');
+
+    // two clicks at the same moment: one retry, one 409, one new run
+    const other = await createExperiment(h.db.prisma, student, { status: 'FAILED', name: 'Raté deux fois' });
+    const clicks = await Promise.all(
+      [1, 2].map(() => api().post(`/api/admin/runs/${other.id}/retry`).set(as(adminToken))),
     );
+    expect(clicks.map((click) => click.status).sort()).toEqual([201, 409]);
+    expect(await h.db.prisma.experiment.count({ where: { name: 'Raté deux fois' } })).toBe(2);
+    const winner = clicks.find((click) => click.status === 201)?.body.id;
+    expect((await h.db.prisma.experiment.findUniqueOrThrow({ where: { id: other.id } })).retriedAsId).toBe(
+      winner,
+    );
+    expect(await queue.getJob(winner)).toBeDefined();
 
     const notFailed = await api().post(`/api/admin/runs/${copy.id}/retry`).set(as(adminToken));
     expect(notFailed.status).toBe(409);

@@ -57,6 +57,9 @@ describe('The admin page in Chromium', () => {
     const failed = runs.locator('[data-testid="admin-run"]', { has: page.locator('[data-status="failed"]') });
     await failed.getByRole('button', { name: 'Relancer' }).click();
     await runs.getByText('Run relancé : un nouveau run est en attente.').waitFor();
+    // a run is retried once: the failed one says so instead of offering the button again
+    await failed.getByText('Déjà relancé').waitFor();
+    expect(await failed.getByRole('button', { name: 'Relancer' }).count()).toBe(0);
     const retried = runs.locator('[data-testid="admin-run"]', {
       has: page.locator('[data-status="queued"]'),
     });

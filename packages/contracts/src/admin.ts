@@ -144,6 +144,8 @@ export const ZAdminRun = z.object({
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   durationMs: z.number().int().nullable(),
+  /** The run an admin's retry of this failed run created (a run is retried once). */
+  retriedAsId: z.uuid().nullable(),
 });
 export type TAdminRun = z.infer<typeof ZAdminRun>;
 

@@ -30,6 +30,7 @@ export const ErrorCode = {
   QuotaExceeded: 'QUOTA_EXCEEDED',
   RunTooLong: 'RUN_TOO_LONG',
   NotRetryable: 'NOT_RETRYABLE',
+  AlreadyRetried: 'ALREADY_RETRIED',
   Forbidden: 'FORBIDDEN',
   Internal: 'INTERNAL',
 } as const;

@@ -84,6 +84,10 @@ export const ERROR_TABLE: Readonly<Record<TErrorCode, { status: number; message:
     message: 'Ce run durerait trop longtemps : réduisez les époques, les images ou la taille du modèle.',
   },
   [ErrorCode.NotRetryable]: { status: 409, message: 'Seul un run en échec peut être relancé.' },
+  [ErrorCode.AlreadyRetried]: {
+    status: 409,
+    message: 'Ce run a déjà été relancé : sa relance est dans la liste des runs.',
+  },
   [ErrorCode.Forbidden]: { status: 403, message: "Vous n'avez pas accès à cette ressource." },
   [ErrorCode.Internal]: { status: 500, message: 'Erreur interne du serveur.' },
 };

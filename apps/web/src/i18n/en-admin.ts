@@ -56,6 +56,7 @@ export const enAdmin: typeof frAdmin = {
     cancel: 'Cancel',
     retry: 'Retry',
     retried: 'Run retried: a new run is queued.',
+    alreadyRetried: 'Already retried',
     none: 'No runs.',
   },
   quotas: {

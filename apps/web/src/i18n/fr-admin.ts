@@ -54,6 +54,7 @@ export const frAdmin = {
     cancel: 'Annuler',
     retry: 'Relancer',
     retried: 'Run relancé : un nouveau run est en attente.',
+    alreadyRetried: 'Déjà relancé',
     none: 'Aucun run.',
   },
   quotas: {

@@ -14,6 +14,7 @@ const runSelect = {
   createdAt: true,
   startedAt: true,
   durationMs: true,
+  retriedAsId: true,
   user: { select: { displayName: true } },
   class: { select: { name: true } },
 } satisfies Prisma.ExperimentSelect;
@@ -45,6 +46,7 @@ export class AdminRepository {
         createdAt: row.createdAt.toISOString(),
         startedAt: row.startedAt?.toISOString() ?? null,
         durationMs: row.durationMs,
+        retriedAsId: row.retriedAsId,
       }));
   }
 

@@ -24,6 +24,7 @@ function row(spec: unknown): ExperimentRow {
     testAccuracy: null,
     testLoss: null,
     evaluation: null,
+    retriedAsId: null,
     user: { displayName: 'Alice' },
     epochs: [],
     model: null,

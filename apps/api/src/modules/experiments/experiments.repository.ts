@@ -39,7 +39,11 @@ const experimentSummarySelect = {
   model: { select: { experimentId: true } },
 } satisfies Prisma.ExperimentSelect;
 
-const experimentSelect = { ...experimentSummarySelect, evaluation: true } satisfies Prisma.ExperimentSelect;
+const experimentSelect = {
+  ...experimentSummarySelect,
+  evaluation: true,
+  retriedAsId: true,
+} satisfies Prisma.ExperimentSelect;
 
 /**
  * What a new run needs to be announced: scalars only. Selecting relations in a create makes Prisma 7
@@ -73,11 +77,12 @@ const LIST_LIMIT = 500;
 export class ExperimentsRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  /** Writes the run as QUEUED (before its job is added to the queue). */
   /**
-   * Writes the run (QUEUED). With `admit`, the owner's unfinished runs and runs of the last hour are counted
-   * and the run written in one transaction under a lock per owner: two submissions at once cannot both pass
-   * a count limit. `admit` throws to refuse (nothing is written then).
+   * Writes the run (QUEUED), before its job is added to the queue. With `admit`, the owner's unfinished runs
+   * and runs of the last hour are counted and the run written in one transaction under a lock per owner: two
+   * submissions at once cannot both pass a count limit. `admit` throws to refuse (nothing is written then).
+   * With `retryOf`, the run is the retry of that FAILED run, which records it in the same transaction; a run
+   * already retried (two clicks at once) is refused with `retryOf.taken()`, and nothing is written.
    */
   async create(
     input: {
@@ -90,6 +95,7 @@ export class ExperimentsRepository {
       timeLimitS: number;
     },
     admit?: (counts: { unfinished: number; lastHour: number }) => void,
+    retryOf?: { id: string; taken: () => Error },
   ): Promise<CreatedExperimentRow> {
     return this.prisma.$transaction(async (tx) => {
       if (admit) {
@@ -101,10 +107,19 @@ export class ExperimentsRepository {
         ]);
         admit({ unfinished, lastHour });
       }
-      return tx.experiment.create({
+      const created = await tx.experiment.create({
         data: { ...input, spec: input.spec as Prisma.InputJsonValue, status: 'QUEUED' },
         select: createdExperimentSelect,
       });
+      if (retryOf) {
+        // the row lock makes a concurrent retry wait, then find retriedAsId set
+        const { count } = await tx.experiment.updateMany({
+          where: { id: retryOf.id, status: 'FAILED', retriedAsId: null },
+          data: { retriedAsId: created.id },
+        });
+        if (count === 0) throw retryOf.taken();
+      }
+      return created;
     });
   }
 

@@ -92,12 +92,15 @@ export class ExperimentsService {
 
   /**
    * An admin's retry of a FAILED run: a new run of the same spec for the same owner, under the owner's time
-   * limit (the failed run stays as it is, for the record; quotas on counts do not apply to an admin's retry).
+   * limit (the failed run stays as it is, for the record, and says which run retried it; quotas on counts do
+   * not apply to an admin's retry). A run is retried once: a second click, even at the same moment, is a 409.
    */
   async retry(id: string, correlationId: string): Promise<TSubmitExperimentResponse> {
     const row = await this.repository.findById(id);
     if (!row) throw new DomainError(ErrorCode.NotFound);
     if (row.status !== 'FAILED') throw new DomainError(ErrorCode.NotRetryable);
+    const alreadyRetried = () => new DomainError(ErrorCode.AlreadyRetried);
+    if (row.retriedAsId) throw alreadyRetried();
     const owner = { userId: row.userId, classId: row.classId };
     const run = {
       kind: row.kind,
@@ -105,10 +108,13 @@ export class ExperimentsService {
       spec: row.spec as TExperimentSpec | TClassicalSpec,
       parameterCount: row.parameterCount,
     };
-    return this.queue(owner, run, correlationId, {
-      timeLimitS: await this.quotas.runTimeLimit(owner),
-      counts: null,
-    });
+    return this.queue(
+      owner,
+      run,
+      correlationId,
+      { timeLimitS: await this.quotas.runTimeLimit(owner), counts: null },
+      { id, taken: alreadyRetried },
+    );
   }
 
   /** Row first (QUEUED), then the job: the job id is the row id. */
@@ -122,10 +128,12 @@ export class ExperimentsService {
     },
     correlationId: string,
     { timeLimitS, counts }: RunAdmission,
+    retryOf?: { id: string; taken: () => Error },
   ): Promise<TSubmitExperimentResponse> {
     const row = await this.repository.create(
       { ...owner, ...run, timeLimitS },
       counts ? (current) => assertCountsWithin(current, counts) : undefined,
+      retryOf,
     );
     try {
       // its job's priority is its fair-share rank (see fairShareRank in @dlclass/db)

@@ -120,7 +120,10 @@ function RunsList({
                         {t('admin.runs.cancel')}
                       </button>
                     )}
-                    {run.status === 'failed' && (
+                    {run.status === 'failed' && run.retriedAsId && (
+                      <span className="small muted">{t('admin.runs.alreadyRetried')}</span>
+                    )}
+                    {run.status === 'failed' && !run.retriedAsId && (
                       <button
                         type="button"
                         className="button button-quiet"
