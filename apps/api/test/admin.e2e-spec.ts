@@ -5,6 +5,9 @@ import {
   type TApiError,
   type TQueueStats,
   type TQuotaView,
+  type TWorkerInfo,
+  WORKER_HEARTBEAT_PREFIX,
+  workerRegistryKey,
 } from '@dlclass/contracts';
 import {
   createAdmin,
@@ -15,7 +18,9 @@ import {
   issueSessionToken,
 } from '@dlclass/db/testing';
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import request from 'supertest';
+import { REDIS } from '../src/common/infra/tokens';
 import { type Harness, REDIS_URL, sleep, startHarness, tinyRun } from './harness';
 
 const METRICS_TOKEN = 'prometheus-scrape-token-0123';
@@ -99,8 +104,8 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     expect(metrics.headers['content-type']).toMatch(/text\/plain/);
     expect(metrics.text).toMatch(/^dlclass_queue_jobs\{state="waiting"\} \d+$/m);
     expect(metrics.text).toMatch(/^dlclass_runs\{status="succeeded"\} 1$/m);
-    // heartbeats are shared by every queue on this Redis: other test files' workers count too
-    expect(metrics.text).toMatch(/^dlclass_workers_alive \d+$/m);
+    // this queue's workers only (other test files' workers beat on the same Redis): none started yet
+    expect(metrics.text).toMatch(/^dlclass_workers_alive 0$/m);
     expect(metrics.text).toMatch(/^dlclass_run_duration_seconds_count \d+$/m);
     expect(metrics.text).toMatch(/^dlclass_http_requests_total\{method="GET",route="\/api\/admin\/queue/m);
     await api().get('/metrics').set(as(adminToken)).expect(200);
@@ -325,15 +330,35 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     const paused = await api().post('/api/admin/queue/pause').set(as(adminToken)).expect(200);
     expect(paused.body.paused).toBe(true);
 
+    // a worker of another queue on the same Redis, and one of this queue killed without its goodbye
+    const redis = h.app.get<Redis>(REDIS);
+    const foreign: TWorkerInfo = {
+      id: 'other-queue-worker',
+      backend: 'cpu',
+      device: 'CPU',
+      busy: false,
+      experimentId: null,
+      startedAt: new Date().toISOString(),
+    };
+    await redis.set(`${WORKER_HEARTBEAT_PREFIX}other-queue-worker`, JSON.stringify(foreign), 'EX', 60);
+    await redis.sadd(workerRegistryKey(`${h.config.TRAINING_QUEUE_NAME}-other`), 'other-queue-worker');
+    await redis.sadd(workerRegistryKey(h.config.TRAINING_QUEUE_NAME), 'killed-worker');
+
     await h.startWorker();
-    // heartbeats are shared by every queue on this Redis: find this file's own worker
     const ownId = `test-worker-${h.config.TRAINING_QUEUE_NAME}`;
-    let own: TAdminWorker | undefined;
-    while (!own) {
-      const workers = (await api().get('/api/admin/workers').set(as(adminToken)).expect(200)).body;
-      own = (workers as TAdminWorker[]).find((worker) => worker.id === ownId);
-      if (!own) await sleep(200);
+    let workers: TAdminWorker[] = [];
+    while (workers.length === 0) {
+      workers = (await api().get('/api/admin/workers').set(as(adminToken)).expect(200)).body;
+      if (workers.length === 0) await sleep(200);
     }
+    // this queue's live workers only; the killed one's id left the registry
+    expect(workers.map((worker) => worker.id)).toEqual([ownId]);
+    expect(await redis.smembers(workerRegistryKey(h.config.TRAINING_QUEUE_NAME))).toEqual([ownId]);
+    await redis.del(
+      `${WORKER_HEARTBEAT_PREFIX}other-queue-worker`,
+      workerRegistryKey(`${h.config.TRAINING_QUEUE_NAME}-other`),
+    );
+    const own = workers[0] as TAdminWorker;
     expect(own.heartbeatAgeS).toBeLessThanOrEqual(15);
     expect(own.host).toBe(hostname());
     // no GPU backend here: no GPU figures

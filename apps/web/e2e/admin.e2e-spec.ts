@@ -41,9 +41,10 @@ describe('The admin page in Chromium', () => {
     await page.goto(`${suite.webUrl}/admin`);
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
 
-    // the stack's own worker (heartbeats are shared by every queue on this Redis: others may show too)
+    // the stack's own worker: the page lists its queue's workers only (other test stacks share this Redis)
     const worker = page.locator(`[data-testid="admin-worker"][data-worker-id="e2e-admin-${process.pid}"]`);
     await worker.waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('admin-worker').count()).toBe(1);
     expect(await worker.getByTestId('admin-worker-heartbeat').textContent()).toMatch(/^il y a [\d,]+ s$/);
 
     const state = page.getByTestId('admin-queue-state');

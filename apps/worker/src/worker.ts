@@ -5,6 +5,7 @@ import {
   type TWorkerInfo,
   WORKER_HEARTBEAT_PREFIX,
   WORKER_HEARTBEAT_TTL_S,
+  workerRegistryKey,
 } from '@dlclass/contracts';
 import { createPrismaClient } from '@dlclass/db';
 import { loadSharedDatasets } from '@dlclass/ml/node';
@@ -146,6 +147,7 @@ export async function startWorker(
 
   const startedAt = new Date().toISOString();
   const heartbeatKey = `${WORKER_HEARTBEAT_PREFIX}${config.workerId}`;
+  const registry = workerRegistryKey(config.queueName);
   const beat = async () => {
     const info: TWorkerInfo = {
       id: config.workerId,
@@ -160,7 +162,11 @@ export async function startWorker(
       gpu: trainers.backend === 'tensorflow-gpu' ? await readGpuStats() : undefined,
       startedAt,
     };
-    await redis.set(heartbeatKey, JSON.stringify(info), 'EX', WORKER_HEARTBEAT_TTL_S);
+    await redis
+      .multi()
+      .set(heartbeatKey, JSON.stringify(info), 'EX', WORKER_HEARTBEAT_TTL_S)
+      .sadd(registry, config.workerId)
+      .exec();
   };
   await beat();
   const heartbeat = setInterval(() => {
@@ -190,7 +196,12 @@ export async function startWorker(
         await trainers.close();
         await closing;
         await queue.close().catch(() => undefined);
-        await redis.del(heartbeatKey).catch(() => undefined);
+        await redis
+          .multi()
+          .del(heartbeatKey)
+          .srem(registry, config.workerId)
+          .exec()
+          .catch(() => undefined);
         await Promise.allSettled([redis.quit(), connection.quit(), publishing.quit(), prisma.$disconnect()]);
         logger.info('worker stopped');
       })();

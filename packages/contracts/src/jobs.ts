@@ -50,6 +50,12 @@ export type TJobPayload<N extends TJobName> = z.infer<(typeof JobPayloadSchemas)
 /** Workers announce themselves in Redis under this key prefix, with a TTL refreshed by a heartbeat. */
 export const WORKER_HEARTBEAT_PREFIX = 'dlclass:worker:';
 export const WORKER_HEARTBEAT_TTL_S = 15;
+/**
+ * The ids of one queue's workers (a Redis set): the API reads its own queue's workers without scanning the
+ * keyspace, and a Redis shared with other queues shows none of theirs. A member whose heartbeat key expired
+ * is removed by the reader.
+ */
+export const workerRegistryKey = (queueName: string) => `dlclass:workers:${queueName}`;
 /** The API sets this key to ask the worker to stop a run between two batches. */
 export const cancelKey = (experimentId: string) => `dlclass:cancel:${experimentId}`;
 

@@ -1,15 +1,26 @@
-import { type TWorkerInfo, WORKER_HEARTBEAT_PREFIX, ZWorkerInfo } from '@dlclass/contracts';
+import {
+  type TWorkerInfo,
+  WORKER_HEARTBEAT_PREFIX,
+  workerRegistryKey,
+  ZWorkerInfo,
+} from '@dlclass/contracts';
 import type { PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { PRISMA, REDIS } from '../../common/infra/tokens';
+import { API_CONFIG, type ApiConfig } from '../../config/config';
 
 @Injectable()
 export class HealthRepository {
+  private readonly registry: string;
+
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(REDIS) private readonly redis: Redis,
-  ) {}
+    @Inject(API_CONFIG) config: ApiConfig,
+  ) {
+    this.registry = workerRegistryKey(config.TRAINING_QUEUE_NAME);
+  }
 
   async pingDatabase(): Promise<void> {
     await this.prisma.$queryRaw`SELECT 1`;
@@ -19,34 +30,27 @@ export class HealthRepository {
     await this.redis.ping();
   }
 
-  /** Workers whose heartbeat key has not expired. */
+  /** This queue's workers whose heartbeat key has not expired. */
   async workers(): Promise<TWorkerInfo[]> {
     return (await this.heartbeats()).map(({ info }) => info);
   }
 
   /** The same, each with the milliseconds its key has left to live (how recent its last beat is). */
   async heartbeats(): Promise<{ info: TWorkerInfo; ttlMs: number }[]> {
-    const keys: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, batch] = await this.redis.scan(
-        cursor,
-        'MATCH',
-        `${WORKER_HEARTBEAT_PREFIX}*`,
-        'COUNT',
-        200,
-      );
-      cursor = next;
-      keys.push(...batch);
-    } while (cursor !== '0');
-    if (keys.length === 0) return [];
+    const ids = await this.redis.smembers(this.registry);
+    if (ids.length === 0) return [];
     const pipeline = this.redis.pipeline();
-    for (const key of keys) pipeline.get(key).pttl(key);
+    for (const id of ids)
+      pipeline.get(`${WORKER_HEARTBEAT_PREFIX}${id}`).pttl(`${WORKER_HEARTBEAT_PREFIX}${id}`);
     const replies = (await pipeline.exec()) ?? [];
-    return keys.flatMap((_, i) => {
+    const gone: string[] = [];
+    const beats = ids.flatMap((id, i) => {
       const value = replies[2 * i]?.[1];
       const ttlMs = replies[2 * i + 1]?.[1];
-      if (typeof value !== 'string' || typeof ttlMs !== 'number') return [];
+      if (typeof value !== 'string' || typeof ttlMs !== 'number') {
+        gone.push(id);
+        return [];
+      }
       try {
         const parsed = ZWorkerInfo.safeParse(JSON.parse(value));
         return parsed.success ? [{ info: parsed.data, ttlMs }] : [];
@@ -54,5 +58,8 @@ export class HealthRepository {
         return [];
       }
     });
+    // a worker killed without its goodbye: its key expired, its id leaves the set (it re-adds it if it beats)
+    if (gone.length > 0) await this.redis.srem(this.registry, ...gone);
+    return beats;
   }
 }
