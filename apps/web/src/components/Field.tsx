@@ -111,3 +111,33 @@ export function CompactSelect<V extends string>({ label, ...select }: SelectProp
     </>
   );
 }
+
+/** A checkbox inside its label: the whole label toggles it. */
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  testId,
+  className = 'checkbox',
+  ...input
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  testId: string;
+  /** The label's class ('checkbox': the box, then its text). */
+  className?: string;
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'disabled'> & { [data: `data-${string}`]: string }) {
+  return (
+    <label className={className}>
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        data-testid={testId}
+        {...input}
+      />
+      {label}
+    </label>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { DigitPad } from '@/components/DigitPad';
-import { SelectField } from '@/components/Field';
+import { Checkbox, SelectField } from '@/components/Field';
 import { useI18n } from '@/i18n/client';
 import { api } from '@/lib/api';
 import { useBrowserModel } from '@/lib/useBrowserModel';
@@ -83,15 +83,12 @@ function SaveDrawing({
         onChange={setIntended}
         testId="drawing-intended"
       />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={consent}
-          onChange={(event) => setConsent(event.target.checked)}
-          data-testid="drawing-consent"
-        />{' '}
-        {t('hello.drawing.consent')}
-      </label>
+      <Checkbox
+        label={t('hello.drawing.consent')}
+        checked={consent}
+        onChange={setConsent}
+        testId="drawing-consent"
+      />
       {submit.error && <p className="alert alert-error">{submit.error}</p>}
       <button
         type="button"

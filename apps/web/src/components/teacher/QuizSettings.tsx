@@ -2,7 +2,7 @@
 
 import { type TCorrectionPolicy, type TQuizSettings, toFieldErrors, ZQuizSettings } from '@dlclass/contracts';
 import { type FormEvent, useState } from 'react';
-import { SelectField } from '@/components/Field';
+import { Checkbox, SelectField } from '@/components/Field';
 import { NumberField } from '@/components/NumberField';
 import { useT } from '@/i18n/client';
 import { errorMessage, fieldErrorMap } from '@/lib/errors';
@@ -86,15 +86,13 @@ export function ClassQuizSettings({ classId }: { classId: string }) {
           />
         </div>
         {settings.correction === 'when-released' && (
-          <label className={styles.release}>
-            <input
-              type="checkbox"
-              checked={settings.correctionReleased}
-              onChange={(event) => edit({ correctionReleased: event.target.checked })}
-              data-testid="quiz-setting-released"
-            />{' '}
-            {t('teacherTools.quizSettings.released')}
-          </label>
+          <Checkbox
+            className={`checkbox ${styles.release}`}
+            label={t('teacherTools.quizSettings.released')}
+            checked={settings.correctionReleased}
+            onChange={(correctionReleased) => edit({ correctionReleased })}
+            testId="quiz-setting-released"
+          />
         )}
       </fieldset>
       {submission.error && (

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { Checkbox } from '@/components/Field';
 import { TableHead } from '@/components/TableHead';
 import { useI18n } from '@/i18n/client';
 import { formatNumber, formatPercent } from '@/lib/format';
@@ -24,24 +25,18 @@ export function Leaderboard({ runs, hideNames, onHideNames, studentName }: Leade
       <div className="spread">
         <h2 id="wall-leaderboard-title">{t('wall.leaderboard.title')}</h2>
         <div className="row">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={hideNames}
-              onChange={(event) => onHideNames(event.target.checked)}
-              data-testid="hide-names"
-            />
-            {t('wall.leaderboard.hideNames')}
-          </label>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={bestPerStudent}
-              onChange={(event) => setBestPerStudent(event.target.checked)}
-              data-testid="best-per-student"
-            />
-            {t('wall.leaderboard.bestPerStudent')}
-          </label>
+          <Checkbox
+            label={t('wall.leaderboard.hideNames')}
+            checked={hideNames}
+            onChange={onHideNames}
+            testId="hide-names"
+          />
+          <Checkbox
+            label={t('wall.leaderboard.bestPerStudent')}
+            checked={bestPerStudent}
+            onChange={setBestPerStudent}
+            testId="best-per-student"
+          />
         </div>
       </div>
       <div className="table-wrap">

@@ -11,6 +11,7 @@ import {
 import Link from 'next/link';
 import { type ReactNode, useCallback, useState } from 'react';
 import { ConfusionMatrix } from '@/components/evaluation/EvaluationTables';
+import { Checkbox } from '@/components/Field';
 import { TrainingCharts } from '@/components/hello/TrainingStep';
 import { StatusBadge } from '@/components/StatusBadge';
 import { CLASS_PARAM } from '@/components/teacher/ClassScope';
@@ -55,15 +56,12 @@ function Projection({
   return (
     <article className="projector" data-testid="projector" data-status={run.status}>
       <div className="spread">
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={hideName}
-            onChange={(event) => onHideName(event.target.checked)}
-            data-testid="projector-hide-name"
-          />
-          {t('wall.projector.hideName')}
-        </label>
+        <Checkbox
+          label={t('wall.projector.hideName')}
+          checked={hideName}
+          onChange={onHideName}
+          testId="projector-hide-name"
+        />
         <div className="row">
           <span className={`small live-dot${connected ? '' : ' off'}`} role="status">
             {connected ? t('wall.live') : t('wall.offline')}

@@ -2,7 +2,7 @@
 
 import type { TExperimentSummary } from '@dlclass/contracts';
 import { type ReactNode, useId } from 'react';
-import { FieldFrame } from '@/components/Field';
+import { Checkbox, FieldFrame } from '@/components/Field';
 import { LoadState } from '@/components/LoadState';
 import type { Translate } from '@/i18n';
 import { useI18n } from '@/i18n/client';
@@ -138,16 +138,14 @@ export function RunsAnswer({ field }: { field: { id: string; label: string } }) 
       <ul className={styles.choiceList}>
         {runs?.map((run) => (
           <li key={run.id}>
-            <label className={styles.choice}>
-              <input
-                type="checkbox"
-                checked={chosen.includes(run.id)}
-                disabled={work.readOnly}
-                onChange={(event) => toggle(run.id, event.target.checked)}
-                data-testid={`answer-${field.id}-${run.id}`}
-              />
-              <span>{runLabel(run)}</span>
-            </label>
+            <Checkbox
+              className={styles.choice}
+              label={<span>{runLabel(run)}</span>}
+              checked={chosen.includes(run.id)}
+              disabled={work.readOnly}
+              onChange={(checked) => toggle(run.id, checked)}
+              testId={`answer-${field.id}-${run.id}`}
+            />
           </li>
         ))}
       </ul>
