@@ -1,12 +1,10 @@
 import { randomInt } from 'node:crypto';
 import {
-  type ClientToServerEvents,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
   DEFAULT_QUIZ_SETTINGS,
   QUIZ_MARKDOWN_MAX_BYTES,
   SESSION_COOKIE,
-  type ServerToClientEvents,
   type TClassicalSpecInput,
   type TDeliverable,
 } from '@dlclass/contracts';
@@ -17,11 +15,10 @@ import {
   createTeacher,
   issueSessionToken,
 } from '@dlclass/db/testing';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { type Harness, startHarness, tinyRun } from './harness';
+import { SocketClients } from './sockets';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Student {
   id: string;
   token: string;
@@ -49,7 +46,7 @@ describe('Abuse (real PostgreSQL and Redis): rate limits, CSRF, headers, bodies,
   let bob: Student;
   /** Sends the malformed and over-assigned bodies (they count towards his run limit). */
   let mallory: Student;
-  const sockets: ClientSocket[] = [];
+  const sockets = new SocketClients();
 
   const api = () => request(h.server);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -85,7 +82,7 @@ describe('Abuse (real PostgreSQL and Redis): rate limits, CSRF, headers, bodies,
   });
 
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    sockets.closeAll();
     await h?.close();
   });
 
@@ -449,19 +446,7 @@ describe('Abuse (real PostgreSQL and Redis): rate limits, CSRF, headers, bodies,
   });
 
   describe('Socket.IO rooms of others', () => {
-    function connect(token: string): Promise<ClientSocket> {
-      const socket: ClientSocket = io(h.url, {
-        auth: { token },
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-      });
-      sockets.push(socket);
-      return new Promise((resolve, reject) => {
-        socket.once('connect', () => resolve(socket));
-        socket.once('connect_error', reject);
-      });
-    }
+    const connect = (token: string) => sockets.connect(h.url, token);
 
     it("refuses joining another class's rooms or another student's run", async () => {
       const run = await h.db.prisma.experiment.findFirstOrThrow({ where: { userId: alice.id } });

@@ -1,12 +1,5 @@
 import { SEANCE_1, templateFor, textFieldIds } from '@dlclass/content';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-  TBroadcastEvent,
-  THand,
-  TLessonState,
-  TPhasesChangedEvent,
-} from '@dlclass/contracts';
+import type { TBroadcastEvent, THand, TLessonState, TPhasesChangedEvent } from '@dlclass/contracts';
 import { REFERENCE_EXPERIMENT } from '@dlclass/contracts';
 import { seedDemo } from '@dlclass/db';
 import {
@@ -17,11 +10,9 @@ import {
   createTeacher,
   issueSessionToken,
 } from '@dlclass/db/testing';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { type Harness, startHarness } from './harness';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { type ClientSocket, SocketClients } from './sockets';
 
 describe('Lesson state: phase locks, live changes, progress (real PostgreSQL and Redis)', () => {
   let h: Harness;
@@ -32,26 +23,13 @@ describe('Lesson state: phase locks, live changes, progress (real PostgreSQL and
   let adminToken: string;
   let alice: { id: string; classId: string | null; token: string };
   let carolToken: string;
-  const sockets: ClientSocket[] = [];
+  const sockets = new SocketClients();
 
   const api = () => request(h.server);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const slugs = SEANCE_1.phases.flatMap((phase) => phase.activities.map((activity) => activity.slug));
 
-  async function connect(token: string): Promise<ClientSocket> {
-    const socket: ClientSocket = io(h.url, {
-      auth: { token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const connect = (token: string) => sockets.connect(h.url, token);
 
   const nextPhasesEvent = (socket: ClientSocket) =>
     new Promise<TPhasesChangedEvent>((resolve) => socket.once('lesson:phases', resolve));
@@ -72,7 +50,7 @@ describe('Lesson state: phase locks, live changes, progress (real PostgreSQL and
   });
 
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    sockets.closeAll();
     await h?.close();
   });
 

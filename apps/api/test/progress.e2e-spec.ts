@@ -1,7 +1,5 @@
 import { SEANCE_1, templateFor, textFieldIds } from '@dlclass/content';
 import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
   TClassPresence,
   TClassProgress,
   TPresenceChangedEvent,
@@ -17,11 +15,9 @@ import {
   createTeacher,
   issueSessionToken,
 } from '@dlclass/db/testing';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { type Harness, startHarness } from './harness';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { type ClientSocket, SocketClients } from './sockets';
 
 describe("The teacher's live view of a class: progress and presence (real PostgreSQL and Redis)", () => {
   let h: Harness;
@@ -32,26 +28,13 @@ describe("The teacher's live view of a class: progress and presence (real Postgr
   let otherTeacherToken: string;
   let adminToken: string;
   const students: Record<'alice' | 'bob' | 'zoe' | 'carol', { id: string; token: string }> = {} as never;
-  const sockets: ClientSocket[] = [];
+  const sockets = new SocketClients();
 
   const api = () => request(h.server);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const slugs = SEANCE_1.phases.flatMap((phase) => phase.activities.map((activity) => activity.slug));
 
-  async function connect(token: string): Promise<ClientSocket> {
-    const socket: ClientSocket = io(h.url, {
-      auth: { token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const connect = (token: string) => sockets.connect(h.url, token);
 
   /** Every event of one kind a socket hears, and a wait for the next one (not yet waited for) that matches. */
   function listen<E extends 'presence:changed' | 'class:roster-changed'>(socket: ClientSocket, event: E) {
@@ -114,7 +97,7 @@ describe("The teacher's live view of a class: progress and presence (real Postgr
   });
 
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    sockets.closeAll();
     await h?.close();
   });
 

@@ -1,18 +1,10 @@
 import type { AddressInfo } from 'node:net';
-import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
-  TAck,
-  TExperimentProgressEvent,
-  TExperimentStatusEvent,
-} from '@dlclass/contracts';
+import type { TAck, TExperimentProgressEvent, TExperimentStatusEvent } from '@dlclass/contracts';
 import { createClass, createStudent, createTeacher, issueSessionToken } from '@dlclass/db/testing';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { type Harness, startHarness, tinyRun } from './harness';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { type ClientSocket, connected, SocketClients } from './sockets';
 
 describe('Socket.IO realtime (real Redis adapter, real worker)', () => {
   let h: Harness;
@@ -21,26 +13,10 @@ describe('Socket.IO realtime (real Redis adapter, real worker)', () => {
   let teacherToken: string;
   let classId: string;
   let classCode: string;
-  const sockets: ClientSocket[] = [];
+  const sockets = new SocketClients();
 
-  function connect(auth: Record<string, unknown>, extraHeaders?: Record<string, string>): ClientSocket {
-    const socket: ClientSocket = io(h.url, {
-      auth,
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      ...(extraHeaders ? { extraHeaders } : {}),
-    });
-    sockets.push(socket);
-    return socket;
-  }
-
-  function connected(socket: ClientSocket): Promise<void> {
-    return new Promise((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-  }
+  const connect = (auth: Record<string, unknown>, extraHeaders?: Record<string, string>) =>
+    sockets.open(h.url, auth, extraHeaders);
 
   beforeAll(async () => {
     h = await startHarness('realtime');
@@ -57,7 +33,7 @@ describe('Socket.IO realtime (real Redis adapter, real worker)', () => {
   });
 
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    sockets.closeAll();
     await h?.close();
   });
 
@@ -95,13 +71,7 @@ describe('Socket.IO realtime (real Redis adapter, real worker)', () => {
         .expect(200);
       const token: string = login.body.token;
       const here = connect({ token });
-      const there = io(`http://127.0.0.1:${port}`, {
-        auth: { token },
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-      }) as ClientSocket;
-      sockets.push(there);
+      const there = sockets.open(`http://127.0.0.1:${port}`, { token });
       const otherSession = connect({ token: aliceToken });
       await Promise.all([connected(here), connected(there), connected(otherSession)]);
       const closed = (socket: ClientSocket) =>

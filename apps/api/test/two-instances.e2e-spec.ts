@@ -1,7 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import type {
-  ClientToServerEvents,
-  ServerToClientEvents,
   TBroadcastEvent,
   TClassPresence,
   TExperimentStatusEvent,
@@ -10,12 +8,10 @@ import type {
 } from '@dlclass/contracts';
 import { createClass, createStudent, createTeacher, issueSessionToken } from '@dlclass/db/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { type Harness, sleep, startHarness, tinyRun } from './harness';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import { type ClientSocket, SocketClients } from './sockets';
 
 /**
  * Two API processes' worth of apps (A from the harness, B from the same configuration) on one database and
@@ -30,24 +26,11 @@ describe('Two API instances behind one Redis (Socket.IO Redis adapter)', () => {
   let teacherToken: string;
   let alice: { id: string; token: string };
   let bob: { id: string; token: string };
-  const sockets: ClientSocket[] = [];
+  const sockets = new SocketClients();
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  async function connect(url: string, token: string): Promise<ClientSocket> {
-    const socket: ClientSocket = io(url, {
-      auth: { token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    sockets.push(socket);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    return socket;
-  }
+  const connect = (url: string, token: string) => sockets.connect(url, token);
 
   /** The next event of that name the socket hears that matches. */
   function next<T>(socket: ClientSocket, event: string, match: (payload: T) => boolean = () => true) {
@@ -83,7 +66,7 @@ describe('Two API instances behind one Redis (Socket.IO Redis adapter)', () => {
   });
 
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
+    sockets.closeAll();
     await b?.close();
     await a?.close();
   });
@@ -140,7 +123,7 @@ describe('Two API instances behind one Redis (Socket.IO Redis adapter)', () => {
       (await request(a.server).get('/api/classes/presence').set(as(teacherToken)).expect(200))
         .body as TClassPresence[];
     // the earlier tests' pages close first: nobody online
-    for (const socket of sockets.splice(0)) socket.disconnect();
+    sockets.closeAll();
     while ((await presence())[0]?.online.length) await sleep(50);
     const teacher = await connect(a.url, teacherToken);
     expect(await teacher.emitWithAck('class:subscribe', { classId })).toEqual({ ok: true });
