@@ -63,14 +63,15 @@ export async function createApp(
   return app;
 }
 
-/** How long an idle keep-alive connection stays open: longer than the 60 s proxies and browsers keep theirs. */
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** How long an idle keep-alive connection stays open: longer than a reverse proxy keeps its own (nginx: 60 s). */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /**
  * Node closes an idle connection after 5 s. A client that sends its next request as that timer fires gets a
  * reset instead of an answer, and a busy event loop runs the expired timer before it reads the request: under
- * a class's load the short timeout turned into ECONNRESET errors. The reverse proxy (or the client) closes
- * idle connections first; the header timeout must exceed the keep-alive one.
+ * a class's load the short timeout turned into ECONNRESET errors. Behind a reverse proxy, the proxy now closes
+ * idle connections first; a client that keeps them longer still (browsers do) makes the race rarer, not
+ * impossible. The header timeout must exceed the keep-alive one.
  */
 function keepIdleConnectionsOpen(server: Server): void {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;

@@ -3,6 +3,7 @@ import {
   DEFAULT_QUOTA,
   type TAdminWorker,
   type TApiError,
+  type TExperimentSpec,
   type TQueueStats,
   type TQuotaView,
   type TWorkerInfo,
@@ -21,6 +22,7 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import request from 'supertest';
 import { REDIS } from '../src/common/infra/tokens';
+import { ExperimentsRepository } from '../src/modules/experiments/experiments.repository';
 import { type Harness, REDIS_URL, sleep, startHarness, tinyRun } from './harness';
 
 const METRICS_TOKEN = 'prometheus-scrape-token-0123';
@@ -297,6 +299,25 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
       winner,
     );
     expect(await queue.getJob(winner)).toBeDefined();
+
+    // the transaction alone, without the service's early check: two retries at once write one run
+    const repository = new ExperimentsRepository(h.db.prisma);
+    const third = await createExperiment(h.db.prisma, student, { status: 'FAILED', name: 'Raté trois fois' });
+    const input = {
+      userId: student.id,
+      classId,
+      name: third.name,
+      kind: third.kind,
+      spec: third.spec as TExperimentSpec,
+      parameterCount: third.parameterCount,
+      timeLimitS: 60,
+    };
+    const taken = () => new Error('already retried');
+    const outcomes = await Promise.allSettled(
+      [1, 2].map(() => repository.create(input, undefined, { id: third.id, taken })),
+    );
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await h.db.prisma.experiment.count({ where: { name: 'Raté trois fois' } })).toBe(2);
 
     const notFailed = await api().post(`/api/admin/runs/${copy.id}/retry`).set(as(adminToken));
     expect(notFailed.status).toBe(409);

@@ -13,7 +13,6 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
-import { KEEP_ALIVE_TIMEOUT_MS } from '../src/app.factory';
 import { REDIS } from '../src/common/infra/tokens';
 import { type Harness, REDIS_URL, sleep, startHarness, tinyRun } from './harness';
 
@@ -255,8 +254,8 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
             res.on('end', () => resolve(res.headers));
           }).on('error', reject);
         });
-        expect(headers['keep-alive']).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
-        expect(KEEP_ALIVE_TIMEOUT_MS).toBeGreaterThan(60_000);
+        // longer than the 60 s a reverse proxy keeps its idle connections
+        expect(Number(/^timeout=(\d+)$/.exec(String(headers['keep-alive']))?.[1])).toBeGreaterThan(60);
       } finally {
         agent.destroy();
       }

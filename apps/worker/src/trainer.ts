@@ -100,9 +100,10 @@ export class TrainingThread {
   async start(): Promise<void> {
     // the memory guard of the JS heap (see TThreadInit.maxHeapMb): past it the thread dies, the run fails as 'oom'
     const resourceLimits = this.init.maxHeapMb ? { maxOldGenerationSizeMb: this.init.maxHeapMb } : undefined;
-    // first statement of the thread, before it loads tfjs and starts threads of its own, which inherit it
+    // first statement of the thread, before it loads tfjs and starts threads of its own, which inherit it (a
+    // platform that refuses leaves the thread at the process's priority: it trains all the same)
     const source = this.init.nice
-      ? `require('node:os').setPriority(${this.init.nice});\n${this.source}`
+      ? `try { require('node:os').setPriority(${this.init.nice}); } catch {}\n${this.source}`
       : this.source;
     const worker = new Worker(source, { eval: true, workerData: this.init, resourceLimits });
     this.worker = worker;

@@ -127,7 +127,7 @@ export function Checkbox({
   testId: string;
   /** The label's class ('checkbox': the box, then its text). */
   className?: string;
-} & Pick<InputHTMLAttributes<HTMLInputElement>, 'disabled'> & { [data: `data-${string}`]: string }) {
+} & Pick<InputHTMLAttributes<HTMLInputElement>, 'disabled'>) {
   return (
     <label className={className}>
       <input

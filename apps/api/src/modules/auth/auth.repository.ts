@@ -27,6 +27,7 @@ export class AuthRepository {
   /**
    * The session and its user in one round trip: every authenticated request starts here, and the nested
    * select Prisma would send as three queries was most of the API's database time under a class's autosaves.
+   * It selects the columns of `userWithClass`: a field added there must be added here.
    */
   async findSession(tokenHash: string): Promise<{ id: string; expiresAt: Date; user: UserRow } | null> {
     const [row] = await this.prisma.$queryRaw<(Omit<UserRow, 'class'> & SessionRow)[]>`

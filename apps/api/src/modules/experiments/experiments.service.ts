@@ -49,8 +49,9 @@ const QUEUE_DOWN_REASON =
 
 /**
  * Runs being queued at once by this API instance (the others wait their turn, in order). On the 2-core test
- * machine, a class submitting 30 runs in the same second stalled every autosave for 2 to 3 s (npm run
- * loadtest); 4 at a time, about 1 s, the last submission answered within some 2 s.
+ * machine (npm run loadtest), 30 runs submitted in the same instant raised the autosaves' p99 to 0.9-2.1 s in
+ * the 2 s that followed; 4 at a time, to 1.0-1.1 s. The submissions pay for it: the last one of 30 waits a few
+ * seconds, an acceptable wait for a click that starts a run of minutes.
  */
 const SUBMISSIONS_AT_ONCE = 4;
 

@@ -10,6 +10,13 @@ import type { Redis } from 'ioredis';
 import { PRISMA, REDIS } from '../../common/infra/tokens';
 import { API_CONFIG, type ApiConfig } from '../../config/config';
 
+/** Removes from the registry (KEYS[1]) the ids (ARGV[2..]) whose heartbeat key (ARGV[1] .. id) is gone. */
+const PRUNE_EXPIRED = `
+for i = 2, #ARGV do
+  if redis.call('EXISTS', ARGV[1] .. ARGV[i]) == 0 then redis.call('SREM', KEYS[1], ARGV[i]) end
+end
+return 0`;
+
 @Injectable()
 export class HealthRepository {
   private readonly registry: string;
@@ -58,8 +65,10 @@ export class HealthRepository {
         return [];
       }
     });
-    // a worker killed without its goodbye: its key expired, its id leaves the set (it re-adds it if it beats)
-    if (gone.length > 0) await this.redis.srem(this.registry, ...gone);
+    // a worker killed without its goodbye: its id leaves the set, unless it beat again meanwhile
+    if (gone.length > 0) {
+      await this.redis.eval(PRUNE_EXPIRED, 1, this.registry, WORKER_HEARTBEAT_PREFIX, ...gone);
+    }
     return beats;
   }
 }
