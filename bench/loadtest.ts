@@ -38,7 +38,13 @@ import {
   type TSubmitExperimentResponse,
 } from '@dlclass/contracts';
 import { createPrismaClient, createSession, displayKeyOf, hashSecret, type PrismaClient } from '@dlclass/db';
-import { createClass, createTeacher, createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
+import {
+  createClass,
+  createTeacher,
+  createTestDatabase,
+  type TestDatabase,
+  tinyRun,
+} from '@dlclass/db/testing';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import {
@@ -62,20 +68,7 @@ const DASHBOARD_MS = 5000;
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
 /** A run small enough to train in seconds on a CPU core. */
-const TINY_RUN: TExperimentSpecInput = {
-  name: 'Charge',
-  dataset: 'mnist',
-  model: { layers: [{ type: 'dense', units: 32, activation: 'relu' }] },
-  training: {
-    epochs: 1,
-    batchSize: 32,
-    optimizer: 'adam',
-    learningRate: 0.01,
-    validationSplit: 0.1,
-    trainSize: 200,
-    seed: 7,
-  },
-};
+const TINY_RUN: TExperimentSpecInput = { ...tinyRun(), name: 'Charge' };
 
 const AUTOSAVE = 'PUT /api/deliverables/:kind';
 

@@ -4,12 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type { TExperimentSpecInput } from '@dlclass/contracts';
 import { createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import { createApp } from '../src/app.factory';
 import { type ApiConfig, loadConfig } from '../src/config/config';
+
+/** The tests' small run (from @dlclass/db/testing, which the load test shares). */
+export { tinyRun } from '@dlclass/db/testing';
 
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -85,25 +87,6 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
       await queue.obliterate({ force: true }).catch(() => undefined);
       await queue.close();
       await db.drop();
-    },
-  };
-}
-
-/** A run small enough to train in seconds on two CPU cores. */
-export function tinyRun(patch: Partial<TExperimentSpecInput['training']> = {}): TExperimentSpecInput {
-  return {
-    name: 'Petit MLP',
-    dataset: 'mnist',
-    model: { layers: [{ type: 'dense', units: 32, activation: 'relu' }] },
-    training: {
-      epochs: 1,
-      batchSize: 32,
-      optimizer: 'adam',
-      learningRate: 0.01,
-      validationSplit: 0.1,
-      trainSize: 200,
-      seed: 7,
-      ...patch,
     },
   };
 }

@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { JobName, type TExperimentSpec } from '@dlclass/contracts';
+import { JobName } from '@dlclass/contracts';
 import { createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
 import { Queue } from 'bullmq';
 import pino from 'pino';
-import { createRunOwner, REDIS_URL } from '../test/fixtures';
+import { createRunOwner, denseRun, REDIS_URL } from '../test/fixtures';
 import { defaultConcurrency } from './trainer-pool';
 import { loadConfig, startWorker, type TRunningWorker } from './worker';
 
 // long enough (a few seconds) that the second run starts while the first still trains
-const tinyMlp: TExperimentSpec = {
-  dataset: 'mnist',
-  model: { layers: [{ type: 'dense', units: 16, activation: 'relu' }] },
-  training: {
-    epochs: 3,
-    batchSize: 8,
-    optimizer: 'adam',
-    learningRate: 0.01,
-    validationSplit: 0.1,
-    trainSize: 2000,
-  },
-};
+const tinyMlp = denseRun({ epochs: 3, trainSize: 2000 });
 
 describe('defaultConcurrency', () => {
   it('is one run per core on wasm (per WASM_THREADS cores) and cpu, one on tfjs-node and per GPU', () => {

@@ -6,25 +6,18 @@ import { createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createRunOwner, listenToPublishedEvents, type Published, REDIS_URL } from '../test/fixtures';
+import {
+  createRunOwner,
+  denseRun,
+  listenToPublishedEvents,
+  type Published,
+  REDIS_URL,
+} from '../test/fixtures';
 import { FAILURE_REASONS } from './train-experiment.processor';
 import { loadConfig, startWorker, type TRunningWorker } from './worker';
 
-const mlp = (training: Partial<TExperimentSpec['training']>): TExperimentSpec => ({
-  dataset: 'mnist',
-  model: { layers: [{ type: 'dense', units: 16, activation: 'relu' }] },
-  training: {
-    epochs: 30,
-    batchSize: 8,
-    optimizer: 'adam',
-    learningRate: 0.01,
-    validationSplit: 0.1,
-    trainSize: 60_000,
-    ...training,
-  },
-});
 /** Minutes of training: only a stop ends it within a test. */
-const longRun = mlp({});
+const longRun = denseRun();
 
 const FINAL = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 
@@ -168,7 +161,7 @@ describe('training worker faults (real PostgreSQL, Redis, tfjs; worker processes
   it('fails a run whose estimated memory exceeds the bound before training it', async () => {
     const worker = await inProcessWorker({ WORKER_MAX_RUN_MEMORY_MB: '1' });
     try {
-      const id = await submit(mlp({ epochs: 1, batchSize: 1024, trainSize: 1000 }));
+      const id = await submit(denseRun({ epochs: 1, batchSize: 1024, trainSize: 1000 }));
       const failed = await reaches(id, FINAL);
       expect(failed.status).toBe('FAILED');
       expect(failed.error).toMatch(
@@ -202,7 +195,7 @@ describe('training worker faults (real PostgreSQL, Redis, tfjs; worker processes
 
   it('retries a run whose worker process was killed mid-run, never leaving it RUNNING or an epoch twice', async () => {
     const killed = await childWorker();
-    const id = await submit(mlp({ epochs: 3, batchSize: 32, trainSize: 6_000 }));
+    const id = await submit(denseRun({ epochs: 3, batchSize: 32, trainSize: 6_000 }));
     // epoch 1 stored: the kill lands during epoch 2
     await until(
       async () =>

@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { cancelKey, JobName, type TExperimentSpec } from '@dlclass/contracts';
+import { cancelKey, JobName } from '@dlclass/contracts';
 import { createTestDatabase, type TestDatabase } from '@dlclass/db/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { CuttableRelay } from '../../../jest/tcp-relay';
-import { createRunOwner, listenToPublishedEvents, REDIS_URL } from '../test/fixtures';
+import { createRunOwner, denseRun, listenToPublishedEvents, REDIS_URL } from '../test/fixtures';
 import { loadConfig, startWorker, type TRunningWorker } from './worker';
 
-const longRun: TExperimentSpec = {
-  dataset: 'mnist',
-  model: { layers: [{ type: 'dense', units: 16, activation: 'relu' }] },
-  training: {
-    epochs: 30,
-    batchSize: 8,
-    optimizer: 'adam',
-    learningRate: 0.01,
-    validationSplit: 0.1,
-    trainSize: 60_000,
-  },
-};
+const longRun = denseRun();
 
 describe('training worker through a Redis outage (real Redis behind a cuttable relay)', () => {
   let db: TestDatabase;

@@ -6,22 +6,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { freePort, startRedis, stopRedis } from '../../../jest/redis-server';
-import { createRunOwner } from '../test/fixtures';
+import { createRunOwner, denseRun } from '../test/fixtures';
 import { loadConfig, startWorker, type TRunningWorker } from './worker';
-
-const run = (training: Partial<TExperimentSpec['training']>): TExperimentSpec => ({
-  dataset: 'mnist',
-  model: { layers: [{ type: 'dense', units: 16, activation: 'relu' }] },
-  training: {
-    epochs: 30,
-    batchSize: 8,
-    optimizer: 'adam',
-    learningRate: 0.01,
-    validationSplit: 0.1,
-    trainSize: 60_000,
-    ...training,
-  },
-});
 
 describe('training worker across a Redis restart (a private redis-server, killed and started empty)', () => {
   let db: TestDatabase;
@@ -94,9 +80,9 @@ describe('training worker across a Redis restart (a private redis-server, killed
     );
 
   it('resumes after Redis restarts empty: the QUEUED run whose job was lost is queued again and trains', async () => {
-    const training = await submit(run({}));
+    const training = await submit(denseRun({}));
     await reaches(training, ['RUNNING']);
-    const waiting = await submit(run({ epochs: 1, trainSize: 500 }));
+    const waiting = await submit(denseRun({ epochs: 1, trainSize: 500 }));
 
     await stopRedis(redisServer);
     redisServer = await startRedis(port);

@@ -17,22 +17,17 @@ import { describeModel } from '@dlclass/ml';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { createRunOwner, listenToPublishedEvents, type Published, REDIS_URL } from '../test/fixtures';
+import {
+  createRunOwner,
+  denseRun,
+  listenToPublishedEvents,
+  type Published,
+  REDIS_URL,
+} from '../test/fixtures';
 import { FAILURE_REASONS } from './train-experiment.processor';
 import { loadConfig, startWorker, type TRunningWorker } from './worker';
 
-const tinyMlp: TExperimentSpec = {
-  dataset: 'mnist',
-  model: { layers: [{ type: 'dense', units: 16, activation: 'relu' }] },
-  training: {
-    epochs: 2,
-    batchSize: 16,
-    optimizer: 'adam',
-    learningRate: 0.01,
-    validationSplit: 0.1,
-    trainSize: 200,
-  },
-};
+const tinyMlp = denseRun({ epochs: 2, batchSize: 16, trainSize: 200 });
 
 describe('training worker (real PostgreSQL, Redis, MNIST and tfjs)', () => {
   let db: TestDatabase;

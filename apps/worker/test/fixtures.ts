@@ -1,5 +1,6 @@
 // Shared set-up of the worker's tests: a student who owns runs, and a listener for what the worker
 // publishes through the socket.io Redis emitter.
+import type { TExperimentSpec } from '@dlclass/contracts';
 import type { PrismaClient } from '@dlclass/db';
 import { createClass, createStudent, createTeacher } from '@dlclass/db/testing';
 import { Redis } from 'ioredis';
@@ -8,6 +9,24 @@ import { Redis } from 'ioredis';
 const { decode } = require('notepack.io') as { decode: (buffer: Buffer) => unknown };
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * A small dense network on MNIST. By default minutes of training (30 epochs of 60,000 images by 8): only a
+ * stop ends it within a test; `training` makes it shorter.
+ */
+export const denseRun = (training: Partial<TExperimentSpec['training']> = {}): TExperimentSpec => ({
+  dataset: 'mnist',
+  model: { layers: [{ type: 'dense', units: 16, activation: 'relu' }] },
+  training: {
+    epochs: 30,
+    batchSize: 8,
+    optimizer: 'adam',
+    learningRate: 0.01,
+    validationSplit: 0.1,
+    trainSize: 60_000,
+    ...training,
+  },
+});
 
 export interface Published {
   event: string;

@@ -8,7 +8,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REFERENCE_EXPERIMENT, type TEvaluation, type TExperimentSpec } from '@dlclass/contracts';
+import {
+  REFERENCE_EXPERIMENT,
+  type TEvaluation,
+  type TExperimentSpec,
+  type TExperimentSpecInput,
+} from '@dlclass/contracts';
 import { Client } from 'pg';
 import { createPrismaClient, DEFAULT_DATABASE_URL } from './client';
 import { createSession, displayKeyOf, hashSecret } from './credentials';
@@ -251,6 +256,25 @@ export function sampleEvaluation(testAccuracy: number, correct = 10): TEvaluatio
 
 function storedEvaluation({ testAccuracy: _accuracy, testLoss: _loss, ...rest }: TEvaluation) {
   return rest;
+}
+
+/** A run small enough to train in seconds on two CPU cores. */
+export function tinyRun(patch: Partial<TExperimentSpecInput['training']> = {}): TExperimentSpecInput {
+  return {
+    name: 'Petit MLP',
+    dataset: 'mnist',
+    model: { layers: [{ type: 'dense', units: 32, activation: 'relu' }] },
+    training: {
+      epochs: 1,
+      batchSize: 32,
+      optimizer: 'adam',
+      learningRate: 0.01,
+      validationSplit: 0.1,
+      trainSize: 200,
+      seed: 7,
+      ...patch,
+    },
+  };
 }
 
 /**
