@@ -63,6 +63,15 @@ export class AccessService {
     if (list.some((id) => !granted.has(id))) throw new DomainError(ErrorCode.NotFound);
   }
 
+  /** Platform administration (workers, queue, quotas, every class's runs): FORBIDDEN to anyone but an admin. */
+  requireAdmin(auth: AuthContext): void {
+    if (!this.isAdmin(auth)) throw new DomainError(ErrorCode.Forbidden);
+  }
+
+  isAdmin(auth: AuthContext): boolean {
+    return auth.user.role === 'admin';
+  }
+
   /**
    * Throws ACTIVITY_LOCKED when a student starts work in a phase their teacher has locked (starting only:
    * saves to work already started are always accepted, so nothing autosaved is ever lost). Teachers and

@@ -6,6 +6,7 @@ import { ErrorCode, type TErrorCode } from '@dlclass/contracts';
 import { Inject, Injectable, type NestMiddleware, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, NextFunction, Request, Response } from 'express';
+import { AccessService } from '../../common/access/access.service';
 import { SessionAuthenticator } from '../../common/auth/auth.types';
 import { extractToken } from '../../common/auth/token';
 import { toApiError } from '../../common/error.filter';
@@ -30,6 +31,7 @@ export class AdminHttpMounts implements OnModuleInit {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly adapterHost: HttpAdapterHost,
     private readonly sessions: SessionAuthenticator,
+    private readonly access: AccessService,
     private readonly queue: TrainingQueueAdmin,
     private readonly metrics: MetricsService,
   ) {}
@@ -65,7 +67,7 @@ export class AdminHttpMounts implements OnModuleInit {
       if (token && scrapeToken && sameSecret(token, scrapeToken)) return next();
       const auth = token ? await this.sessions.authenticate(token).catch(() => null) : null;
       if (!auth) return refuse(req, res, ErrorCode.Unauthenticated);
-      if (auth.user.role !== 'admin') return refuse(req, res, ErrorCode.Forbidden);
+      if (!this.access.isAdmin(auth)) return refuse(req, res, ErrorCode.Forbidden);
       next();
     };
   }

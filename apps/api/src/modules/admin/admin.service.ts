@@ -14,6 +14,7 @@ import {
 } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
+import { AccessService } from '../../common/access/access.service';
 import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
 import { createLogger } from '../../common/logger';
@@ -26,11 +27,6 @@ import { TrainingQueueAdmin } from './training-queue.admin';
 
 const HOUR_MS = 3600_000;
 
-/** Only an admin passes (a teacher or a student: 403, not 404: these routes are no secret). */
-export function requireAdmin(auth: AuthContext): void {
-  if (auth.user.role !== 'admin') throw new DomainError(ErrorCode.Forbidden);
-}
-
 const requireUuid = (id: string) => {
   if (!z.uuid().safeParse(id).success) throw new DomainError(ErrorCode.NotFound);
 };
@@ -41,6 +37,7 @@ export class AdminService {
   private readonly logger = createLogger(AdminService.name);
 
   constructor(
+    private readonly access: AccessService,
     private readonly repository: AdminRepository,
     private readonly health: HealthRepository,
     private readonly queue: TrainingQueueAdmin,
@@ -50,7 +47,7 @@ export class AdminService {
   ) {}
 
   async workers(auth: AuthContext): Promise<TAdminWorker[]> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     const heartbeats = await this.health.heartbeats().catch(() => {
       throw new DomainError(ErrorCode.QueueUnavailable);
     });
@@ -70,7 +67,7 @@ export class AdminService {
   }
 
   async queueStats(auth: AuthContext, now = new Date()): Promise<TQueueStats> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     const [counts, paused, globalConcurrency, lastHour] = await Promise.all([
       this.queue.counts(),
       this.queue.isPaused(),
@@ -81,33 +78,33 @@ export class AdminService {
   }
 
   async pause(auth: AuthContext): Promise<TQueueStats> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     await this.queue.pause();
     this.logger.info({ adminId: auth.user.id }, 'Training queue paused');
     return this.queueStats(auth);
   }
 
   async resume(auth: AuthContext): Promise<TQueueStats> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     await this.queue.resume();
     this.logger.info({ adminId: auth.user.id }, 'Training queue resumed');
     return this.queueStats(auth);
   }
 
   async runs(auth: AuthContext, query: TAdminRunsQuery): Promise<TAdminRun[]> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     return this.repository.runs(query);
   }
 
   /** The experiments module's own cancel (a queued run withdrawn, a running one stopped by its worker). */
   async cancel(auth: AuthContext, id: string): Promise<void> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     requireUuid(id);
     await this.experiments.cancelAny(auth, id);
   }
 
   async retry(auth: AuthContext, id: string, correlationId: string): Promise<TSubmitExperimentResponse> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     requireUuid(id);
     const retried = await this.experiments.retry(id, correlationId);
     this.logger.info({ adminId: auth.user.id, experimentId: id, retryId: retried.id }, 'Failed run retried');
@@ -115,13 +112,13 @@ export class AdminService {
   }
 
   async settings(auth: AuthContext): Promise<TPlatformSettings> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     return this.settingsRepository.settings();
   }
 
   /** Saved, then applied to the queue at once (and again at every API boot). */
   async saveSettings(auth: AuthContext, settings: TPlatformSettings): Promise<TPlatformSettings> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     const saved = await this.settingsRepository.saveSettings(settings);
     await this.queue.applyGlobalConcurrency(saved.globalConcurrency);
     this.logger.info({ adminId: auth.user.id, ...saved }, 'Platform settings saved');
@@ -129,12 +126,12 @@ export class AdminService {
   }
 
   async classes(auth: AuthContext): Promise<TAdminClass[]> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     return this.repository.classes();
   }
 
   async quota(auth: AuthContext, target: TQuotaTarget, id: string): Promise<TQuotaView> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     return target === 'class' ? this.quotas.classQuota(id) : this.quotas.studentQuota(id);
   }
 
@@ -144,7 +141,7 @@ export class AdminService {
     id: string,
     override: TQuotaOverride,
   ): Promise<TQuotaView> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     this.logger.info({ adminId: auth.user.id, target, id, ...override }, 'Quota set');
     return target === 'class'
       ? this.quotas.setClassQuota(id, override)
@@ -152,7 +149,7 @@ export class AdminService {
   }
 
   async clearQuota(auth: AuthContext, target: TQuotaTarget, id: string): Promise<TQuotaView> {
-    requireAdmin(auth);
+    this.access.requireAdmin(auth);
     return target === 'class' ? this.quotas.clearClassQuota(id) : this.quotas.clearStudentQuota(id);
   }
 }
