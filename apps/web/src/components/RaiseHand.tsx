@@ -22,10 +22,14 @@ export function RaiseHand() {
 
   const handRef = useRef(hand);
   handRef.current = hand;
+  /** Bumped by each click: a check sent before it answers about an older state and is dropped. */
+  const clicks = useRef(0);
 
   const check = useCallback(async () => {
+    const sentAfter = clicks.current;
     try {
       const { hand: open } = await handsApi.mine();
+      if (clicks.current !== sentAfter) return;
       // the hand was up and is no longer: the teacher answered it (lowering it here clears `hand` first)
       if (handRef.current && !open) setAnswered(true);
       setHand(open);
@@ -37,6 +41,7 @@ export function RaiseHand() {
   useEvery(ANSWER_POLL_MS, () => void check(), hand !== null);
 
   const toggle = async () => {
+    clicks.current += 1;
     setBusy(true);
     setFailed(false);
     setAnswered(false);
