@@ -22,3 +22,4 @@ export * from './progress';
 export * from './realtime';
 export * from './rubric';
 export * from './run-cost';
+export * from './shared-training';
