@@ -4,6 +4,7 @@
 //   → migrations → demo seed → web build if needed → api + worker + web → prints the addresses and logins.
 // Ctrl-C stops everything (children first, then the embedded services).
 import { bold, createLogger } from './lib/log.cjs';
+import { ensureNativeKernels } from './lib/native.cjs';
 import { onShutdownSignal } from './lib/process.cjs';
 import { ensureServices, lanAddresses } from './lib/services.cjs';
 import { applyMigrations, ensureDependencies, generatePrismaClient, seedDemoData } from './lib/setup.cjs';
@@ -44,6 +45,7 @@ async function main() {
   await ensureDependencies();
   log.info('generating the Prisma client…');
   await generatePrismaClient();
+  await ensureNativeKernels();
 
   services = await ensureServices({ preferLocal: false });
   if (shuttingDown) return;

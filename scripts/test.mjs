@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { bold, createLogger } from './lib/log.cjs';
+import { ensureNativeKernels } from './lib/native.cjs';
 import { onShutdownSignal, run } from './lib/process.cjs';
 import { ensureDebianPackage, ensureServices, findOnPath, ROOT } from './lib/services.cjs';
 import { ensureDependencies, generatePrismaClient } from './lib/setup.cjs';
@@ -82,6 +83,8 @@ async function main() {
   const started = Date.now();
   await ensureDependencies();
   await generatePrismaClient();
+  // the native kernels' tests fail, saying why, when they could not be built
+  await ensureNativeKernels('test');
   // What the tests need from Debian: Chromium for the browser tests, Fashion-MNIST for the second data set.
   const chromium = await ensureDebianPackage(
     'chromium',

@@ -59,7 +59,8 @@ export const workerRegistryKey = (queueName: string) => `dlclass:workers:${queue
 /** The API sets this key to ask the worker to stop a run between two batches. */
 export const cancelKey = (experimentId: string) => `dlclass:cancel:${experimentId}`;
 
-export const ZTrainingBackend = z.enum(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']);
+/** native: the wasm backend with its heavy kernels in native code (oneDNN), see @dlclass/ml's native-kernels. */
+export const ZTrainingBackend = z.enum(['tensorflow-gpu', 'tensorflow', 'native', 'wasm', 'cpu']);
 export type TTrainingBackend = z.infer<typeof ZTrainingBackend>;
 
 export const ZWorkerInfo = z.object({

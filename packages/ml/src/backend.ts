@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { TTrainingBackend } from '@dlclass/contracts';
 import type { TF } from './architecture';
 import { describeGpus, queryNvidiaGpus } from './gpu-info';
+import { loadNativeKernels, registerNativeTrainingKernels } from './native-kernels';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { setWasmBackendThreads } from './wasm-threads';
 
@@ -14,7 +15,13 @@ export interface TSelectedBackend {
   device: string;
 }
 
-export const BACKEND_ORDER: readonly TTrainingBackend[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+export const BACKEND_ORDER: readonly TTrainingBackend[] = [
+  'tensorflow-gpu',
+  'tensorflow',
+  'native',
+  'wasm',
+  'cpu',
+];
 
 export class BackendUnavailableError extends Error {
   constructor(
@@ -51,6 +58,19 @@ function wasmThreadsFromEnv(): number {
   return Number.isInteger(threads) && threads > 0 ? threads : 1;
 }
 
+/** The wasm backend with `threads` XNNPACK threads and the training kernels it lacks. */
+async function wasmBackend(threads: number): Promise<{ tf: TF; threads: number }> {
+  const tf = require('@tensorflow/tfjs') as TF;
+  const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
+  wasm.setWasmPaths(
+    `${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`,
+  );
+  const got = await setWasmBackendThreads(tf, wasm, threads);
+  if (got === false) throw new Error('initialisation failed');
+  registerWasmTrainingKernels(tf, 'wasm');
+  return { tf, threads: got };
+}
+
 async function tryBackend(backend: TTrainingBackend, options: TBackendOptions): Promise<TSelectedBackend> {
   switch (backend) {
     case 'tensorflow-gpu': {
@@ -65,15 +85,16 @@ async function tryBackend(backend: TTrainingBackend, options: TBackendOptions): 
       if (tf.getBackend() !== 'tensorflow') throw new Error(`got backend ${tf.getBackend()}`);
       return { tf, backend, device: `CPU (${plural(cores(), 'cœur')})` };
     }
+    case 'native': {
+      const addon = loadNativeKernels();
+      // the native kernels do the heavy work single-threaded: XNNPACK keeps one thread for the light kernels
+      const { tf } = await wasmBackend(1);
+      registerNativeTrainingKernels(tf, addon);
+      const { library, isa } = addon.info();
+      return { tf, backend, device: `CPU natif (${library}, ${isa}, 1 thread)` };
+    }
     case 'wasm': {
-      const tf = require('@tensorflow/tfjs') as TF;
-      const wasm = require('@tensorflow/tfjs-backend-wasm') as typeof import('@tensorflow/tfjs-backend-wasm');
-      wasm.setWasmPaths(
-        `${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`,
-      );
-      const threads = await setWasmBackendThreads(tf, wasm, options.wasmThreads ?? wasmThreadsFromEnv());
-      if (threads === false) throw new Error('initialisation failed');
-      registerWasmTrainingKernels(tf, 'wasm');
+      const { tf, threads } = await wasmBackend(options.wasmThreads ?? wasmThreadsFromEnv());
       const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
       return { tf, backend, device: `CPU WebAssembly (${simd ? 'SIMD, ' : ''}${plural(threads, 'thread')})` };
     }
@@ -86,7 +107,7 @@ async function tryBackend(backend: TTrainingBackend, options: TBackendOptions): 
 }
 
 /**
- * tfjs-node-gpu, else tfjs-node, else wasm, else the pure JavaScript cpu backend. A preferred backend
+ * tfjs-node-gpu, else tfjs-node, else wasm with native kernels, else wasm, else the pure JavaScript cpu backend. A preferred backend
  * (TRAINER_BACKEND) is the only one tried, and its absence is an error.
  */
 export async function selectBackend(

@@ -1,22 +1,60 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { TF } from './architecture';
 
-type TensorInfo = tfjs.TensorInfo;
-type Attrs = Record<string, unknown>;
+export type TensorInfo = tfjs.TensorInfo;
+export type Attrs = Record<string, unknown>;
 type KernelArgs = { inputs: Record<string, TensorInfo>; backend: unknown; attrs?: Attrs };
-type Kernel = (args: KernelArgs) => TensorInfo;
-type Shape4 = [number, number, number, number];
-type Pad = 'valid' | 'same' | number | tfjs.backend_util.ExplicitPadding;
+export type Kernel = (args: KernelArgs) => TensorInfo;
+export type Shape4 = [number, number, number, number];
+export type Pad = 'valid' | 'same' | number | tfjs.backend_util.ExplicitPadding;
 
 /** The parts of tfjs-backend-wasm's BackendWasm these kernels use (its tensors live in the wasm heap). */
-interface WasmBackend {
+export interface WasmBackend {
   disposeData(dataId: object): void;
   makeOutput(shape: number[], dtype: tfjs.DataType): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): tfjs.TypedArray;
 }
 
-/** Marks the kernels registered here, so registering twice replaces nothing twice. */
-const OURS = Symbol('dlclass wasm kernel');
+/** A kernel given the one it replaces, for the cases it leaves to it. */
+export type KernelOverride = (original: Kernel) => Kernel;
+
+/**
+ * Registers `overrides` over `backendName`'s kernels of the same names, each given the kernel it replaces.
+ * `tag` marks a set of overrides, so registering the same set twice replaces nothing twice. Returns the names
+ * it registered.
+ */
+export function overrideKernels(
+  tf: TF,
+  backendName: string,
+  tag: symbol,
+  overrides: Record<string, KernelOverride>,
+): string[] {
+  const registered: string[] = [];
+  for (const [name, make] of Object.entries(overrides)) {
+    const existing = tf.getKernel(name, backendName);
+    const original = (existing?.kernelFunc ?? missingKernel(backendName, name)) as Kernel & { [tag]?: true };
+    if (original[tag]) continue;
+    const kernelFunc = make(original) as Kernel & { [tag]?: true };
+    kernelFunc[tag] = true;
+    if (existing) tf.unregisterKernel(name, backendName);
+    tf.registerKernel({
+      kernelName: name,
+      backendName,
+      kernelFunc: kernelFunc as unknown as tfjs.KernelFunc,
+      ...(existing?.setupFunc ? { setupFunc: existing.setupFunc } : {}),
+    });
+    registered.push(name);
+  }
+  return registered;
+}
+
+const missingKernel =
+  (backendName: string, name: string): Kernel =>
+  () => {
+    throw new Error(`Backend ${backendName} has no ${name} kernel`);
+  };
+
+const WASM_TRAINING_KERNELS = Symbol('dlclass wasm training kernels');
 
 /**
  * Kernels of the wasm backend that training needs and that tfjs-backend-wasm 4.x lacks or runs slowly:
@@ -26,8 +64,10 @@ const OURS = Symbol('dlclass wasm kernel');
  *   by the stride, with the filter rotated by 180 degrees and its channels swapped;
  * - Conv2DBackpropFilter is missing: im2col written in JavaScript into the heap, then one matrix product;
  * - MaxPoolGrad is a naive loop over every input pixel and window: a scatter of dy to each window's
- *   (first) maximum, as the cpu backend does.
- * Each kernel gives the cpu backend's gradients (wasm-kernels.spec.ts). Returns the names it registered.
+ *   (first) maximum, as the cpu backend does;
+ * - Conv2D and FusedConv2D give zeros when the stride exceeds the filter (XNNPACK refuses it): the filter
+ *   is padded with zeros up to the stride, and the input's far side as much, which changes no output.
+ * Each kernel gives the cpu backend's results (wasm-kernels.spec.ts). Returns the names it registered.
  */
 export function registerWasmTrainingKernels(tf: TF, backendName = 'wasm'): string[] {
   const kernel = (name: string): Kernel => {
@@ -35,33 +75,19 @@ export function registerWasmTrainingKernels(tf: TF, backendName = 'wasm'): strin
     if (!config) throw new Error(`Backend ${backendName} has no ${name} kernel`);
     return config.kernelFunc as unknown as Kernel;
   };
-  const registered: string[] = [];
-  const replace = (name: string, make: () => Kernel) => {
-    const existing = tf.getKernel(name, backendName);
-    if (existing && (existing.kernelFunc as unknown as { [OURS]?: true })[OURS]) return;
-    const kernelFunc = make() as Kernel & { [OURS]?: true };
-    kernelFunc[OURS] = true;
-    if (existing) tf.unregisterKernel(name, backendName);
-    tf.registerKernel({
-      kernelName: name,
-      backendName,
-      kernelFunc: kernelFunc as unknown as tfjs.KernelFunc,
-      ...(existing?.setupFunc ? { setupFunc: existing.setupFunc } : {}),
-    });
-    registered.push(name);
-  };
-
-  replace('BatchMatMul', () => batchMatMul(kernel('BatchMatMul'), kernel('Transpose')));
-  replace('Conv2DBackpropInput', () =>
-    conv2dBackpropInput(tf, kernel('Conv2D'), kernel('Reverse'), kernel('Transpose')),
-  );
-  replace('Conv2DBackpropFilter', () => conv2dBackpropFilter(tf, kernel('BatchMatMul')));
-  replace('MaxPoolGrad', () => maxPoolGrad(tf));
-  return registered;
+  return overrideKernels(tf, backendName, WASM_TRAINING_KERNELS, {
+    BatchMatMul: (original) => batchMatMul(original, kernel('Transpose')),
+    Conv2DBackpropInput: () =>
+      conv2dBackpropInput(tf, kernel('Conv2D'), kernel('Reverse'), kernel('Transpose')),
+    Conv2DBackpropFilter: () => conv2dBackpropFilter(tf, kernel('BatchMatMul')),
+    MaxPoolGrad: () => maxPoolGrad(tf),
+    Conv2D: (original) => conv2dStrideBeyondFilter(tf, original, kernel('PadV2')),
+    FusedConv2D: (original) => conv2dStrideBeyondFilter(tf, original, kernel('PadV2')),
+  });
 }
 
 /** Runs `body` with a list of temporaries that are disposed afterwards (the result is not among them). */
-function withTemporaries<T>(backend: unknown, body: (keep: (t: TensorInfo) => TensorInfo) => T): T {
+export function withTemporaries<T>(backend: unknown, body: (keep: (t: TensorInfo) => TensorInfo) => T): T {
   const temporaries: TensorInfo[] = [];
   try {
     return body((t) => {
@@ -96,15 +122,70 @@ function batchMatMul(original: Kernel, transpose: Kernel): Kernel {
   };
 }
 
-function convInfo(tf: TF, xShape: Shape4, filterShape: Shape4, attrs: Attrs, kernelName: string) {
-  const { strides, pad, dataFormat, dimRoundingMode } = attrs as {
+export function convInfo(tf: TF, xShape: Shape4, filterShape: Shape4, attrs: Attrs, kernelName: string) {
+  const { strides, pad, dataFormat, dimRoundingMode, dilations } = attrs as {
     strides: [number, number] | number;
     pad: Pad;
     dataFormat?: 'NHWC' | 'NCHW';
     dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    dilations?: [number, number] | number;
   };
   if (dataFormat === 'NCHW') throw new Error(`${kernelName} on wasm supports only NHWC`);
-  return tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad, dimRoundingMode);
+  return tf.backend_util.computeConv2DInfo(
+    xShape,
+    filterShape,
+    strides,
+    dilations ?? 1,
+    pad,
+    dimRoundingMode,
+  );
+}
+
+/**
+ * A convolution whose stride exceeds its filter, as one whose filter is as large as the stride: zeros after
+ * the filter's last row and column meet either pixels (adding nothing) or the extra zero padding of the
+ * input's bottom and right, which keeps the output's size.
+ */
+function conv2dStrideBeyondFilter(tf: TF, original: Kernel, pad: Kernel): Kernel {
+  return (args) => {
+    const { inputs, backend, attrs } = args;
+    const filter = inputs.filter as TensorInfo;
+    const [kh, kw] = filter.shape as Shape4;
+    const info = convInfo(
+      tf,
+      (inputs.x as TensorInfo).shape as Shape4,
+      filter.shape as Shape4,
+      attrs ?? {},
+      'Conv2D',
+    );
+    const extraH = Math.max(0, info.strideHeight - kh);
+    const extraW = Math.max(0, info.strideWidth - kw);
+    if ((extraH === 0 && extraW === 0) || info.dilationHeight > 1 || info.dilationWidth > 1)
+      return original(args);
+    const { top, bottom, left, right } = info.padInfo;
+    return withTemporaries(backend, (keep) => {
+      const paddings = [
+        [0, extraH],
+        [0, extraW],
+        [0, 0],
+        [0, 0],
+      ];
+      const padded = keep(pad({ inputs: { x: filter }, backend, attrs: { paddings, constantValue: 0 } }));
+      return original({
+        inputs: { ...inputs, filter: padded },
+        backend,
+        attrs: {
+          ...attrs,
+          pad: [
+            [0, 0],
+            [top, bottom + extraH],
+            [left, right + extraW],
+            [0, 0],
+          ],
+        },
+      });
+    });
+  };
 }
 
 /**

@@ -1,0 +1,11 @@
+{
+  "targets": [
+    {
+      "target_name": "dlclass_kernels",
+      "sources": ["src/kernels.c"],
+      "cflags": ["-O3", "-std=c11", "-fno-math-errno", "-Wall", "-Wextra"],
+      "cflags!": ["-O2"],
+      "libraries": ["-ldnnl", "-lgomp"]
+    }
+  ]
+}
