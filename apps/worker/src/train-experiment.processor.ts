@@ -14,6 +14,7 @@ import type { RealtimePublisher, TRunRef } from './events';
 import type { ExperimentRepository } from './experiment.repository';
 import type { Logger } from './logger';
 import { estimateTrainingMemoryBytes, formatMegabytes } from './run-guards';
+import type { SpeedMeter } from './speed-meter';
 import { TrainingError, type TrainingThread } from './trainer';
 import type { TrainerPool } from './trainer-pool';
 
@@ -55,6 +56,8 @@ export interface TProcessorDeps {
   redis: Redis;
   logger: Logger;
   state: TWorkerState;
+  /** Measures each network run's speed, for the launch-time estimates. */
+  speeds: SpeedMeter;
   limits: {
     /** Time limit of a run whose job carries none. */
     runTimeLimitS: number;
@@ -181,6 +184,7 @@ function parsedSpec<T>(schema: z.ZodType<T>, stored: unknown): T {
 async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: unknown): Promise<void> {
   const { repository, publisher } = deps;
   const { run, trainer, logger } = context;
+  const stopwatch = deps.speeds.start();
   const spec = parsedSpec(ZExperimentSpec, stored);
   const description = describeModel(spec.model);
   if (!description.ok) {
@@ -224,6 +228,7 @@ async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: 
     logger.warn('run no longer RUNNING: trained model discarded');
     return;
   }
+  deps.speeds.finished(stopwatch, description.layers, spec.training, result);
   publisher.status(run, 'succeeded', {
     backend: trainer.backend,
     testAccuracy: result.evaluation.testAccuracy,

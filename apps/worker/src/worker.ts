@@ -17,6 +17,7 @@ import { ExperimentRepository } from './experiment.repository';
 import { readGpuStats } from './gpu-stats';
 import { createLogger, type Logger } from './logger';
 import { reconcileRuns } from './reconcile';
+import { SpeedMeter } from './speed-meter';
 import {
   createTrainExperimentProcessor,
   FAILURE_REASONS,
@@ -78,6 +79,16 @@ export async function startWorker(
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const state: TWorkerState = { running: new Set(), shuttingDown: false };
   const repository = new ExperimentRepository(prisma);
+  const speeds = await SpeedMeter.open(
+    redis,
+    {
+      queueName: config.queueName,
+      host: hostname(),
+      backend: trainers.backend,
+      running: () => state.running.size,
+    },
+    logger,
+  );
 
   // its own connection: a publication waits out a Redis outage instead of failing after 3 retries
   const publishing = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -92,6 +103,7 @@ export async function startWorker(
       redis,
       logger,
       state,
+      speeds,
       limits: { runTimeLimitS: config.runTimeLimitS, maxRunMemoryBytes: config.maxRunMemoryBytes },
     }),
   };
@@ -158,6 +170,7 @@ export async function startWorker(
       running: [...state.running],
       concurrency: trainers.size,
       host: hostname(),
+      speeds: speeds.speeds,
       // only a GPU backend's figures mean anything for its runs
       gpu: trainers.backend === 'tensorflow-gpu' ? await readGpuStats() : undefined,
       startedAt,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPERIMENT_LIMITS as L } from './limits';
 import { ZRealWorld, ZRobustness } from './perturbation';
+import { ZLaunchEstimate } from './run-cost';
 
 const fr = {
   int: 'doit être un nombre entier',
@@ -254,6 +255,8 @@ export const ZExperiment = z.object({
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
   durationMs: z.number().int().nullable(),
+  /** How long it would take and wait, as estimated when it was submitted; null for runs from before. */
+  launchEstimate: ZLaunchEstimate.nullable(),
   epochs: z.array(ZEpochMetrics),
   evaluation: ZEvaluation.nullable(),
   hasModel: z.boolean(),

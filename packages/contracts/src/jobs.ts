@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMeasuredSpeed } from './run-cost';
 
 /** One BullMQ queue for training; job names and payloads are declared here only. */
 export const TRAINING_QUEUE = 'training';
@@ -56,6 +57,11 @@ export const WORKER_HEARTBEAT_TTL_S = 15;
  * is removed by the reader.
  */
 export const workerRegistryKey = (queueName: string) => `dlclass:workers:${queueName}`;
+/**
+ * One queue's measured training speeds (a Redis hash, one field per host and backend: TMeasuredSpeed[] as
+ * JSON): a worker that restarts on the same machine starts from its last measurements.
+ */
+export const workerSpeedsKey = (queueName: string) => `dlclass:speeds:${queueName}`;
 /** The API sets this key to ask the worker to stop a run between two batches. */
 export const cancelKey = (experimentId: string) => `dlclass:cancel:${experimentId}`;
 
@@ -75,6 +81,8 @@ export const ZWorkerInfo = z.object({
   concurrency: z.number().int().positive().optional(),
   /** The machine it runs on; absent from workers older than this field. */
   host: z.string().optional(),
+  /** Its measured training speeds, most recent first (see ZMeasuredSpeed); absent from older workers. */
+  speeds: z.array(ZMeasuredSpeed).optional(),
   /** The GPU's memory and load when it trains on one (nvidia-smi); absent otherwise. */
   gpu: z
     .object({ memoryUsedMb: z.number(), memoryTotalMb: z.number(), utilizationPercent: z.number() })

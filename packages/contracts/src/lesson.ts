@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZExperimentSpec } from './experiment';
+import { intBetween, REFERENCE_EXPERIMENT, ZExperimentSpec } from './experiment';
+import { EXPERIMENT_LIMITS as L } from './limits';
 import { ZFeedback } from './rubric';
 
 /**
@@ -66,6 +67,33 @@ export type THand = z.infer<typeof ZHand>;
 export const ZMyHand = z.object({ hand: ZHand.nullable() });
 export type TMyHand = z.infer<typeof ZMyHand>;
 
+/** The size of a run: what its training time grows with (the model and the rest stay the student's). */
+export const ZRunSize = z.strictObject({
+  epochs: intBetween(1, L.maxEpochs, "Le nombre d'époques"),
+  trainSize: intBetween(L.minTrainSize, L.maxTrainSize, "Le nombre d'images d'entraînement"),
+});
+export type TRunSize = z.infer<typeof ZRunSize>;
+
+/**
+ * PUT /api/classes/:classId/run-defaults: the run size a class's editor starts from, for the Hello World
+ * and for the guided challenge (its model editor opened from a mission on the reference model).
+ */
+export const ZClassRunDefaults = z.strictObject({ hello: ZRunSize, challenge: ZRunSize });
+export type TClassRunDefaults = z.infer<typeof ZClassRunDefaults>;
+
+/**
+ * A class's defaults until the teacher sets them: the Hello World trains the lesson's reference run; the
+ * challenge's runs (one per mission value and student, a class's worth at once) are smaller, 3 epochs on
+ * 20,000 images, which still bring the reference model to about 98 % on the test set.
+ */
+export const DEFAULT_CLASS_RUN_DEFAULTS: TClassRunDefaults = {
+  hello: { epochs: REFERENCE_EXPERIMENT.training.epochs, trainSize: REFERENCE_EXPERIMENT.training.trainSize },
+  challenge: { epochs: 3, trainSize: 20_000 },
+};
+
+/** The activities whose editor starts from the class's run size. */
+export type TRunSizeActivity = keyof TClassRunDefaults;
+
 /** GET /api/lesson (a student: their class; a teacher: `?classId=`). */
 export const ZLessonState = z.object({
   lessonId: z.string(),
@@ -75,6 +103,8 @@ export const ZLessonState = z.object({
   broadcast: ZBroadcast.nullable(),
   /** Activity slug → the student's progress (empty for a teacher). */
   progress: z.record(z.string(), ZActivityProgress),
+  /** The run size the class's editor starts from (DEFAULT_CLASS_RUN_DEFAULTS until the teacher sets it). */
+  runDefaults: ZClassRunDefaults,
 });
 export type TLessonState = z.infer<typeof ZLessonState>;
 

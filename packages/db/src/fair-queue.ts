@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from './generated/prisma/client';
+import { type ExperimentKind, Prisma, type PrismaClient } from './generated/prisma/client';
 
 /**
  * Fair sharing of the training queue, in one place for the API (its producer, the queue places it shows)
@@ -46,4 +46,31 @@ export async function meanRunMsSince(prisma: PrismaClient, since: Date): Promise
     FROM "Experiment"
     WHERE "status" = 'SUCCEEDED' AND "startedAt" IS NOT NULL AND "finishedAt" >= ${since}`;
   return rows[0]?.mean ?? null;
+}
+
+/**
+ * The trainings the queue holds, for the launch-time estimates: those running (since when) and those queued,
+ * in the order they will start (rank, then creation), each with its kind and spec. A run attached to another's
+ * training trains nothing of its own and is left out.
+ */
+export async function queuedTrainings(prisma: PrismaClient): Promise<{
+  running: { startedAt: Date | null; kind: ExperimentKind; spec: unknown }[];
+  queued: { rank: number; kind: ExperimentKind; spec: unknown }[];
+}> {
+  const [running, queued] = await Promise.all([
+    prisma.experiment.findMany({
+      where: { status: 'RUNNING', attachedToId: null },
+      select: { startedAt: true, kind: true, spec: true },
+    }),
+    prisma.$queryRaw<{ rank: number; kind: ExperimentKind; spec: unknown }[]>`
+      SELECT ${rankOf(Prisma.raw('q'))} AS "rank", q."kind", q."spec"
+      FROM "Experiment" q WHERE q."status" = 'QUEUED' AND q."attachedToId" IS NULL
+      ORDER BY 1, q."createdAt", q."id"`,
+  ]);
+  return { running, queued };
+}
+
+/** A user's rank if they submitted a run now: 1 + their runs not finished yet. */
+export async function nextFairShareRank(prisma: PrismaClient, userId: string): Promise<number> {
+  return 1 + (await prisma.experiment.count({ where: { userId, status: { in: ['QUEUED', 'RUNNING'] } } }));
 }

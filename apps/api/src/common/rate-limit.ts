@@ -41,6 +41,7 @@ const RULES = {
   classicalRuns: [
     { scope: 'classical:user', subject: byUser, limit: (c) => c.RATE_LIMIT_CLASSICAL_RUNS_PER_USER },
   ],
+  estimates: [{ scope: 'estimates:user', subject: byUser, limit: (c) => c.RATE_LIMIT_ESTIMATES_PER_USER }],
 } satisfies Record<string, readonly Counter[]>;
 
 export type RateLimitRule = keyof typeof RULES;

@@ -112,6 +112,8 @@ export const ZApiConfig = z.object({
   RATE_LIMIT_RUNS_PER_USER: limit.default(10),
   /** Classical model runs (seconds of CPU each) submitted per user. */
   RATE_LIMIT_CLASSICAL_RUNS_PER_USER: limit.default(30),
+  /** Launch-time estimates per user: the model editor asks for one as the student types (debounced). */
+  RATE_LIMIT_ESTIMATES_PER_USER: limit.default(120),
 });
 
 export type ApiConfig = Readonly<

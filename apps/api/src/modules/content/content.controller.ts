@@ -2,10 +2,12 @@ import { PUBLIC_CONTENT, type TPublicContent } from '@dlclass/content';
 import {
   SESSION_COOKIE,
   type TBroadcastRequest,
+  type TClassRunDefaults,
   type TLessonQuery,
   type TLessonState,
   type TSetPhaseLockRequest,
   ZBroadcastRequest,
+  ZClassRunDefaults,
   ZLessonQuery,
   ZLessonState,
   ZPublicContent,
@@ -80,5 +82,21 @@ export class ContentController {
     @Body(new ZodValidationPipe(ZBroadcastRequest)) body: TBroadcastRequest,
   ): Promise<TLessonState> {
     return this.service.broadcast(auth, classId, body);
+  }
+
+  @Put('classes/:classId/run-defaults')
+  @ApiOperation({
+    summary:
+      "Règle la taille d'entraînement par défaut de la classe (époques, images) pour le Hello World et le défi guidé",
+  })
+  @ApiZodBody(ZClassRunDefaults)
+  @ApiZodResponse(200, ZLessonState, 'État de la séance, avec la taille par défaut')
+  @ApiErrors(400, 401, 403, 404)
+  setRunDefaults(
+    @Auth() auth: AuthContext,
+    @Param('classId') classId: string,
+    @Body(new ZodValidationPipe(ZClassRunDefaults)) body: TClassRunDefaults,
+  ): Promise<TLessonState> {
+    return this.service.setRunDefaults(auth, classId, body);
   }
 }

@@ -1,4 +1,4 @@
-import { QUIZ_GRACE_SECONDS, type TBroadcast } from '@dlclass/contracts';
+import { QUIZ_GRACE_SECONDS, type TBroadcast, type TClassRunDefaults } from '@dlclass/contracts';
 import { Prisma, type PrismaClient } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
@@ -24,17 +24,32 @@ function touch(rows: StudentActivityRows, at: Date | null | undefined): void {
   if (at && (!rows.lastActivityAt || at > rows.lastActivityAt)) rows.lastActivityAt = at;
 }
 
+export interface ClassLessonRow {
+  locked: number[];
+  broadcast: unknown;
+  runDefaults: unknown;
+}
+
 @Injectable()
 export class ContentRepository {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  /** The phases the class's teacher has locked and their latest broadcast (unparsed); null for an unknown class. */
-  async classLesson(classId: string): Promise<{ locked: number[]; broadcast: unknown } | null> {
+  /**
+   * The phases the class's teacher has locked, their latest broadcast and the class's run size (both
+   * unparsed); null for an unknown class.
+   */
+  async classLesson(classId: string): Promise<ClassLessonRow | null> {
     const row = await this.prisma.class.findUnique({
       where: { id: classId },
-      select: { lockedPhases: true, broadcast: true },
+      select: { lockedPhases: true, broadcast: true, runDefaults: true },
     });
-    return row && { locked: row.lockedPhases, broadcast: row.broadcast };
+    return row && { locked: row.lockedPhases, broadcast: row.broadcast, runDefaults: row.runDefaults };
+  }
+
+  /** Sets the run size the class's editor starts from; false for an unknown class. */
+  async setRunDefaults(classId: string, runDefaults: TClassRunDefaults): Promise<boolean> {
+    const { count } = await this.prisma.class.updateMany({ where: { id: classId }, data: { runDefaults } });
+    return count === 1;
   }
 
   /** Keeps the teacher's latest broadcast to the class (it replaces the one before). */

@@ -1,12 +1,15 @@
 import { SEANCE_1, templateFor } from '@dlclass/content';
 import {
+  DEFAULT_CLASS_RUN_DEFAULTS,
   ErrorCode,
   type TBroadcast,
   type TBroadcastRequest,
+  type TClassRunDefaults,
   type TLessonQuery,
   type TLessonState,
   type TSetPhaseLockRequest,
   ZBroadcast,
+  ZClassRunDefaults,
 } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
@@ -15,7 +18,7 @@ import type { AuthContext } from '../../common/auth/auth.types';
 import { DomainError } from '../../common/errors';
 import { assertTrainable } from '../experiments/experiment-spec.validation';
 import { RealtimePublisher } from '../realtime/realtime.publisher';
-import { ContentRepository, type StudentActivityRows } from './content.repository';
+import { type ClassLessonRow, ContentRepository, type StudentActivityRows } from './content.repository';
 import { lessonProgress, type ProgressFacts } from './lesson-progress';
 
 const CLASS_REQUIRED = 'Indiquez la classe (?classId=).';
@@ -83,7 +86,19 @@ export class ContentService {
     return lessonState(classId, await this.requireLesson(classId));
   }
 
-  private async requireLesson(classId: string): Promise<{ locked: number[]; broadcast: unknown }> {
+  /** The teacher sets the run size the class's Hello World and guided challenge start from. */
+  async setRunDefaults(
+    auth: AuthContext,
+    classId: string,
+    runDefaults: TClassRunDefaults,
+  ): Promise<TLessonState> {
+    await this.access.requireAccess(auth, Permission.ClassManage, classId);
+    if (!(await this.repository.setRunDefaults(classId, runDefaults)))
+      throw new DomainError(ErrorCode.NotFound);
+    return lessonState(classId, await this.requireLesson(classId));
+  }
+
+  private async requireLesson(classId: string): Promise<ClassLessonRow> {
     const lesson = await this.repository.classLesson(classId);
     if (!lesson) throw new DomainError(ErrorCode.NotFound);
     return lesson;
@@ -128,9 +143,11 @@ function factsOf(rows: StudentActivityRows): ProgressFacts {
   };
 }
 
-function lessonState(classId: string, lesson: { locked: number[]; broadcast: unknown }): TLessonState {
+function lessonState(classId: string, lesson: ClassLessonRow): TLessonState {
   // a stored broadcast that no longer fits today's contract is left out rather than shown broken
   const broadcast = ZBroadcast.safeParse(lesson.broadcast);
+  // a run size outside today's limits (or none set) gives way to the platform's
+  const runDefaults = ZClassRunDefaults.safeParse(lesson.runDefaults);
   return {
     lessonId: SEANCE_1.id,
     classId,
@@ -140,5 +157,6 @@ function lessonState(classId: string, lesson: { locked: number[]; broadcast: unk
     })),
     broadcast: broadcast.success ? broadcast.data : null,
     progress: {},
+    runDefaults: runDefaults.success ? runDefaults.data : DEFAULT_CLASS_RUN_DEFAULTS,
   };
 }

@@ -21,6 +21,9 @@ function row(spec: unknown): ExperimentRow {
     startedAt: new Date('2025-01-01T10:00:01Z'),
     finishedAt: new Date('2025-01-01T10:01:00Z'),
     durationMs: 59_000,
+    estimatedDurationMs: 50_000,
+    estimatedWaitMs: 2_000,
+    estimateBasis: 'measured',
     testAccuracy: null,
     testLoss: null,
     evaluation: null,
@@ -41,6 +44,15 @@ describe('experimentMapper', () => {
     expect(dto.spec).toEqual(REFERENCE_EXPERIMENT);
     expect(dto.layers.map((layer) => layer.type)).toContain('conv2d');
     expect(dto.status).toBe('succeeded');
+    expect(dto.launchEstimate).toEqual({ durationMs: 50_000, waitMs: 2_000, basis: 'measured' });
+  });
+
+  it('shows no launch estimate for a run submitted without one', () => {
+    const dto = experimentMapper.experiment(
+      { ...row(REFERENCE_EXPERIMENT), estimatedDurationMs: null },
+      null,
+    );
+    expect(dto.launchEstimate).toBeNull();
   });
 
   it('still shows a run whose stored spec no longer passes the contract (no misleading 400)', () => {

@@ -9,6 +9,7 @@ import {
   type TExperimentStatus,
   type TExperimentStatusEvent,
   type TExperimentSummary,
+  type TLaunchEstimate,
   toFieldErrors,
   ZClassicalResult,
   ZClassicalSpec,
@@ -72,6 +73,16 @@ function lifecycle(row: ExperimentSummaryRow, place: QueuePlace | null) {
   };
 }
 
+/** The estimate the run got at submission; null for a run submitted without one. */
+function launchEstimate(row: ExperimentSummaryRow): TLaunchEstimate | null {
+  if (row.estimatedDurationMs === null) return null;
+  return {
+    durationMs: row.estimatedDurationMs,
+    waitMs: row.estimatedWaitMs,
+    basis: row.estimateBasis === 'measured' ? 'measured' : 'prior',
+  };
+}
+
 function toSummary(
   row: ExperimentSummaryRow,
   spec: TExperimentSpec,
@@ -81,6 +92,7 @@ function toSummary(
     ...lifecycle(row, place),
     spec,
     parameterCount: row.parameterCount,
+    launchEstimate: launchEstimate(row),
     epochs: row.epochs.map((epoch) => ({ ...epoch })),
     hasModel: row.model !== null,
   };

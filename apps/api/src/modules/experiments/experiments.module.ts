@@ -10,19 +10,24 @@ import { ExperimentsController } from './experiments.controller';
 import { ExperimentsRepository } from './experiments.repository';
 import { ExperimentsService } from './experiments.service';
 import { QueuePlacesService } from './queue-places.service';
+import { RunEstimatesController } from './run-estimates.controller';
+import { RunEstimatesRepository } from './run-estimates.repository';
+import { RunEstimatesService } from './run-estimates.service';
 import { TrainingQueueProducer } from './training-queue.producer';
 
 @Module({
   imports: [RealtimeModule, HealthModule, QuotasModule],
-  controllers: [ExperimentsController, ClassicalRunsController, DrawingsController],
+  controllers: [ExperimentsController, RunEstimatesController, ClassicalRunsController, DrawingsController],
   providers: [
     ExperimentsRepository,
     ExperimentsService,
     QueuePlacesService,
+    RunEstimatesRepository,
+    RunEstimatesService,
     TrainingQueueProducer,
     DrawingsRepository,
     DrawingsService,
   ],
-  exports: [ExperimentsService, TrainingQueueProducer],
+  exports: [ExperimentsService, RunEstimatesService, TrainingQueueProducer],
 })
 export class ExperimentsModule {}

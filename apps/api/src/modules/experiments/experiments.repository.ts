@@ -1,4 +1,4 @@
-import type { TClassicalSpec, TExperimentSpec } from '@dlclass/contracts';
+import type { TClassicalSpec, TExperimentSpec, TRunEstimate } from '@dlclass/contracts';
 import {
   type ExperimentKind,
   fairShareRank,
@@ -29,6 +29,9 @@ const experimentSummarySelect = {
   startedAt: true,
   finishedAt: true,
   durationMs: true,
+  estimatedDurationMs: true,
+  estimatedWaitMs: true,
+  estimateBasis: true,
   testAccuracy: true,
   testLoss: true,
   user: { select: { displayName: true } },
@@ -93,6 +96,10 @@ export class ExperimentsRepository {
       spec: TExperimentSpec | TClassicalSpec;
       parameterCount: number;
       timeLimitS: number;
+      /** The launch-time estimate it got (none: none could be made, or a classical run). */
+      estimatedDurationMs?: number | null;
+      estimatedWaitMs?: number | null;
+      estimateBasis?: TRunEstimate['basis'] | null;
     },
     admit?: (counts: { unfinished: number; lastHour: number }) => void,
     retryOf?: { id: string; taken: () => Error },

@@ -26,6 +26,7 @@ import { assertTrainable } from './experiment-spec.validation';
 import { type ExperimentRow, type ExperimentScope, ExperimentsRepository } from './experiments.repository';
 import type { QueuePlace } from './queue-place';
 import { QueuePlacesService } from './queue-places.service';
+import { RunEstimatesService } from './run-estimates.service';
 import { TrainingQueueProducer } from './training-queue.producer';
 
 /** A tfjs `model.json` whose weights are fetched from `model/weights.bin` next to it. */
@@ -67,6 +68,7 @@ export class ExperimentsService {
     private readonly realtime: RealtimePublisher,
     private readonly queuePlaces: QueuePlacesService,
     private readonly quotas: QuotasService,
+    private readonly estimates: RunEstimatesService,
   ) {}
 
   async submit(
@@ -144,8 +146,20 @@ export class ExperimentsService {
     { timeLimitS, counts }: RunAdmission,
     retryOf?: { id: string; taken: () => Error },
   ): Promise<TSubmitExperimentResponse> {
+    // the queue as it stands before this run joins it: what its owner was told before the click
+    const estimate =
+      run.kind === ExperimentKind.NETWORK
+        ? await this.estimates.atSubmission(owner.userId, run.spec as TExperimentSpec)
+        : null;
     const row = await this.repository.create(
-      { ...owner, ...run, timeLimitS },
+      {
+        ...owner,
+        ...run,
+        timeLimitS,
+        estimatedDurationMs: estimate?.durationMs ?? null,
+        estimatedWaitMs: estimate?.startInMs ?? null,
+        estimateBasis: estimate?.basis ?? null,
+      },
       counts ? (current) => assertCountsWithin(current, counts) : undefined,
       retryOf,
     );

@@ -1,3 +1,4 @@
+import type { TWorkerInfo } from '@dlclass/contracts';
 import { Injectable } from '@nestjs/common';
 import { createLogger } from '../../common/logger';
 import { withTimeout } from '../../common/timeout';
@@ -29,7 +30,7 @@ export class QueuePlacesService {
   async places(): Promise<Map<string, QueuePlace>> {
     const [positions, slots, meanRunMs] = await Promise.all([
       this.repository.queuePlaces(),
-      this.workerSlots(),
+      this.capacity().then(({ slots }) => slots),
       this.repository.meanRunMsSince(new Date(Date.now() - RUN_TIME_WINDOW_MS)),
     ]);
     return new Map(
@@ -46,20 +47,20 @@ export class QueuePlacesService {
   }
 
   /**
-   * Runs trained at once: the live workers' slots within the global concurrency, none while the queue is
-   * paused; 0 (no estimate) when Redis cannot tell in time.
+   * The live workers and the runs trained at once: their slots within the global concurrency, none while the
+   * queue is paused; no worker and 0 slots (no estimate) when Redis cannot tell in time.
    */
-  private async workerSlots(): Promise<number> {
+  async capacity(): Promise<{ workers: TWorkerInfo[]; slots: number }> {
     try {
       const [workers, paused, { globalConcurrency }] = await withTimeout(
         Promise.all([this.health.workers(), this.producer.isPaused(), this.settings.settings()]),
         WORKERS_TIMEOUT_MS,
       );
       const slots = workers.reduce((sum, worker) => sum + (worker.concurrency ?? 1), 0);
-      return trainingSlots(slots, globalConcurrency, paused);
+      return { workers, slots: trainingSlots(slots, globalConcurrency, paused) };
     } catch (error) {
       this.logger.warn({ err: error }, 'Worker heartbeats unreadable: no start estimate');
-      return 0;
+      return { workers: [], slots: 0 };
     }
   }
 }
