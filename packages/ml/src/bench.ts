@@ -1,6 +1,7 @@
 /**
- * Training speed on this machine: `npm run bench [-- --quick] [--torch] [--sklearn] [backend...]`
- * (docs/benchmarks.md).
+ * Training speed on this machine: `npm run bench [-- --quick] [--torch] [--sklearn] [backend...]`, and our
+ * fastest CPU backend against PyTorch, interleaved: `npm run bench -- --ab 3` (bench-ab.ts;
+ * docs/benchmarks.md).
  *
  * For every backend that loads here (tensorflow-gpu, tensorflow, wasm, cpu; each in its own child process so
  * its memory and thread settings are its own), and for each reference model at batch 64 and 256: one warm-up
@@ -16,6 +17,7 @@ import { cpus } from 'node:os';
 import { createInterface } from 'node:readline';
 import { REFERENCE_EXPERIMENT, type TModelSpec, type TTrainingBackend } from '@dlclass/contracts';
 import { buildModel, compileModel, type TF } from './architecture';
+import { abBench, abChild, parseAbOptions } from './bench-ab';
 import { anchorScript, PYTHON, pythonImports } from './bench-anchors';
 import { FOREST_SPLIT, forestBenchLine, QUICK_FOREST_SPLIT, sklearnForest } from './bench-classical';
 import { pick, range, type TMnist } from './mnist';
@@ -242,6 +244,12 @@ async function benchBackend(
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--ab-child')) {
+    const { threads, batch } = parseAbOptions(args);
+    await abChild(threads, batch);
+    process.exit(0);
+  }
+  if (args.includes('--ab')) return abBench(parseAbOptions(args), __filename);
   const quick = args.includes('--quick');
   const childIndex = args.indexOf('--backend');
   if (childIndex >= 0) {
