@@ -60,6 +60,7 @@ export async function startHarness(name: string, options: HarnessOptions = {}): 
     RATE_LIMIT_JOIN_PER_CODE: '100000',
     RATE_LIMIT_RUNS_PER_USER: '100000',
     RATE_LIMIT_CLASSICAL_RUNS_PER_USER: '100000',
+    RATE_LIMIT_ESTIMATES_PER_USER: '100000',
     ...options.env,
   };
   const config = loadConfig(env);
