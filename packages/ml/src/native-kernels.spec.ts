@@ -1,4 +1,8 @@
-import { loadNativeKernels, registerNativeTrainingKernels } from './native-kernels';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadNativeKernels, NATIVE_ADDON_PATH, registerNativeTrainingKernels } from './native-kernels';
 import { describeTrainingKernels } from './training-kernels.testing';
 
 describe('native training kernels (oneDNN, over the wasm backend)', () => {
@@ -11,6 +15,31 @@ describe('native training kernels (oneDNN, over the wasm backend)', () => {
     expect(() => addon.matMul(dims, two, two, new Float32Array(3), null, 0)).toThrow(/c does not match/);
     expect(() => addon.matMul(dims, two, new Float64Array(4) as never, two, null, 0)).toThrow(/b does not/);
     expect(() => addon.sumLeadingAxes(3, two, new Float32Array(2))).toThrow(/x does not match/);
+  });
+
+  it('keeps the heap intact when signals arrive during products (V8 profiler: a signal every 100 µs)', () => {
+    // oneDNN 2.6's JIT GEMM points the stack pointer into the heap; unprotected, this aborts with
+    // "corrupted size vs. prev_size" (uxlfoundation/oneDNN#4845)
+    const dir = mkdtempSync(join(tmpdir(), 'dlclass-native-signals-'));
+    try {
+      const script = `
+        const addon = require(${JSON.stringify(NATIVE_ADDON_PATH)});
+        const a = new Float32Array(64 * 784).fill(0.5), b = new Float32Array(784 * 128).fill(0.25);
+        const c = new Float32Array(64 * 128), dims = Int32Array.of(1, 1, 64, 128, 784, 0, 0);
+        for (let i = 0; i < 3000; i++) addon.matMul(dims, a, b, c, null, 0);
+        for (let i = 0; i < 1000; i++) new Float32Array(1000 + i);
+        process.stdout.write(String(c[0]));`;
+      const child = spawnSync(
+        process.execPath,
+        ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir, '-e', script],
+        { encoding: 'utf8' },
+      );
+      expect(child.stderr).toBe('');
+      expect(child.status).toBe(0);
+      expect(child.stdout).toBe('98');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says how to build the addon when it is missing', () => {

@@ -3,9 +3,12 @@
 // where the wasm backend keeps them (Float32Array views of its heap), so no tensor is copied in or out.
 // Layouts are TensorFlow.js's: activations NHWC, filters HWIO ([kh, kw, inC, outC]).
 #define NAPI_VERSION 8
+#define _POSIX_C_SOURCE 200809L
 #include <node_api.h>
 #include <omp.h>
 #include <oneapi/dnnl/dnnl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,11 +42,20 @@ static FloatMode flush_denormals(void) { return 0; }
 static void restore_float_mode(FloatMode mode) { (void)mode; }
 #endif
 
-/** Row-major c = op(a) op(b) + beta c (oneDNN's sgemm is row-major). */
+/**
+ * Row-major c = op(a) op(b) + beta c (oneDNN's sgemm is row-major). Signals are held back while it runs:
+ * oneDNN's JIT GEMM kernels before 3.11 point the stack pointer into the heap, so a signal handler (V8's
+ * profiler, any signal Node handles) would write its frame there and corrupt the heap
+ * (uxlfoundation/oneDNN#4845; Debian 12 ships 2.6.3). A held signal is delivered when the product ends.
+ */
 static void gemm(bool ta, bool tb, size_t m, size_t n, size_t k, const float *a, size_t lda, const float *b,
                  size_t ldb, float beta, float *c, size_t ldc) {
+  sigset_t all, previous;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &previous);
   dnnl_sgemm(ta ? 'T' : 'N', tb ? 'T' : 'N', (dnnl_dim_t)m, (dnnl_dim_t)n, (dnnl_dim_t)k, 1.0f, a,
              (dnnl_dim_t)lda, b, (dnnl_dim_t)ldb, beta, c, (dnnl_dim_t)ldc);
+  pthread_sigmask(SIG_SETMASK, &previous, NULL);
 }
 
 // ---- scratch memory, one buffer per Node environment (the main thread and each worker_thread)
