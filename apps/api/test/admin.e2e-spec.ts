@@ -62,7 +62,7 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     queue = new Queue(h.config.TRAINING_QUEUE_NAME, { connection: { url: REDIS_URL } });
     const admin = await createAdmin(h.db.prisma);
     const teacher = await createTeacher(h.db.prisma);
-    const klass = await createClass(h.db.prisma, teacher.id);
+    const klass = await createClass(h.db.prisma, teacher.id, { seedMode: 'STUDENT' });
     classId = klass.id;
     student = await createStudent(h.db.prisma, classId, { displayName: 'Zoé' });
     adminToken = await issueSessionToken(h.db.prisma, admin.id);

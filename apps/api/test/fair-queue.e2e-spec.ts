@@ -63,7 +63,7 @@ describe('fair sharing of the training queue (real PostgreSQL, Redis and BullMQ)
     h = await startHarness('fair-queue');
     const teacher = await createTeacher(h.db.prisma);
     teacherToken = await issueSessionToken(h.db.prisma, teacher.id);
-    classId = (await createClass(h.db.prisma, teacher.id)).id;
+    classId = (await createClass(h.db.prisma, teacher.id, { seedMode: 'STUDENT' })).id;
     queue = new Queue(h.config.TRAINING_QUEUE_NAME, { connection: { url: REDIS_URL } });
   });
 

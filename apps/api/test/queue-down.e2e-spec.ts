@@ -34,7 +34,7 @@ describe('Submitting while Redis is down (a dedicated redis-server, stopped by t
     // Redis errors are the point here: keep them out of the test output (TEST_LOG_LEVEL shows them).
     h = await startHarness('queue-down', { redisUrl: `redis://127.0.0.1:${port}`, logLevel: 'silent' });
     const teacher = await createTeacher(h.db.prisma);
-    const klass = await createClass(h.db.prisma, teacher.id);
+    const klass = await createClass(h.db.prisma, teacher.id, { seedMode: 'STUDENT' });
     const student = await createStudent(h.db.prisma, klass.id);
     token = await issueSessionToken(h.db.prisma, student.id);
   });

@@ -8,8 +8,10 @@ import {
   type ExperimentKind,
   ExperimentStatus,
   fairShareRank,
+  lockTraining,
   type Prisma,
   type PrismaClient,
+  trainingRunsWhere,
 } from '@dlclass/db';
 import type { TLabelledDrawing, TModelArtifacts } from '@dlclass/ml';
 
@@ -23,13 +25,24 @@ export interface TRunTarget {
   spec: unknown;
 }
 
-/** The only code of the worker that touches the database. */
+/** A run as its events address it (see TRunRef in events.ts). */
+const runRefSelect = { id: true, userId: true, classId: true, kind: true } satisfies Prisma.ExperimentSelect;
+export type TRunRow = Prisma.ExperimentGetPayload<{ select: typeof runRefSelect }>;
+
+const UNFINISHED = [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING];
+
+/**
+ * The only code of the worker that touches the database. A job trains one training: the run whose job it is
+ * and the runs attached to it (see shared-training.ts in @dlclass/db). Every change moves the unfinished runs
+ * of the training together, under the lock of its identity, and returns the runs it changed (to announce).
+ */
 export class ExperimentRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  find(id: string): Promise<TRunTarget | null> {
-    return this.prisma.experiment.findUnique({
-      where: { id },
+  /** Every run of the training (finished ones too), the run whose job it is first; empty when none exists. */
+  async findTraining(trainingId: string): Promise<TRunTarget[]> {
+    const runs = await this.prisma.experiment.findMany({
+      where: trainingRunsWhere(trainingId),
       select: {
         id: true,
         userId: true,
@@ -39,68 +52,117 @@ export class ExperimentRepository {
         cancelRequested: true,
         spec: true,
       },
+      orderBy: { createdAt: 'asc' },
+    });
+    return runs.sort((a, b) => Number(b.id === trainingId) - Number(a.id === trainingId));
+  }
+
+  /** The training's runs still waiting for its results (QUEUED or RUNNING). */
+  unfinishedRuns(trainingId: string): Promise<TRunRow[]> {
+    return this.prisma.experiment.findMany({
+      where: { ...trainingRunsWhere(trainingId), status: { in: UNFINISHED } },
+      select: runRefSelect,
     });
   }
 
   /** Every run not finished yet (QUEUED or RUNNING), oldest first. */
   listUnfinished(): Promise<
-    (Omit<TRunTarget, 'cancelRequested' | 'spec'> & { timeLimitS: number | null })[]
+    (Omit<TRunTarget, 'cancelRequested' | 'spec'> & {
+      timeLimitS: number | null;
+      attachedToId: string | null;
+    })[]
   > {
     return this.prisma.experiment.findMany({
-      where: { status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
-      select: { id: true, userId: true, classId: true, kind: true, status: true, timeLimitS: true },
+      where: { status: { in: UNFINISHED } },
+      select: {
+        id: true,
+        userId: true,
+        classId: true,
+        kind: true,
+        status: true,
+        timeLimitS: true,
+        attachedToId: true,
+      },
       orderBy: { createdAt: 'asc' },
     });
   }
 
-  /** The run's job priority, the same the API gave it (see fairShareRank). */
-  fairShareRank(id: string): Promise<number> {
-    return fairShareRank(this.prisma, id);
+  /** The training's job priority, the same the API gave it (see fairShareRank). */
+  fairShareRank(trainingId: string): Promise<number> {
+    return fairShareRank(this.prisma, trainingId);
+  }
+
+  /** Changes the training's unfinished runs (those `status` selects) together, under its lock. */
+  private moveRuns(
+    trainingId: string,
+    status: ExperimentStatus[],
+    data: Prisma.ExperimentUpdateManyMutationInput,
+    then?: (tx: Prisma.TransactionClient, ids: string[]) => Promise<unknown>,
+  ): Promise<TRunRow[]> {
+    return this.prisma.$transaction(async (tx) => {
+      await lockTraining(tx, trainingId);
+      const runs = await tx.experiment.updateManyAndReturn({
+        where: { ...trainingRunsWhere(trainingId), status: { in: status } },
+        data,
+        select: runRefSelect,
+      });
+      if (runs.length > 0 && then)
+        await then(
+          tx,
+          runs.map((run) => run.id),
+        );
+      return runs;
+    });
   }
 
   /**
    * QUEUED (or RUNNING, when BullMQ redelivers the job) -> RUNNING, forgetting the epochs of an interrupted
-   * attempt. Returns false when the run is no longer QUEUED/RUNNING (already finished or cancelled).
+   * attempt. Returns no run when none is left to train (all finished or cancelled).
    */
-  async markRunning(id: string, backend: string, device: string): Promise<boolean> {
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.experiment.updateMany({
-        where: { id, status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
-        data: { status: ExperimentStatus.RUNNING, startedAt: new Date(), backend, device, error: null },
-      });
-      if (count === 0) return false;
-      await tx.experimentEpoch.deleteMany({ where: { experimentId: id } });
-      return true;
-    });
+  markRunning(trainingId: string, backend: string, device: string): Promise<TRunRow[]> {
+    return this.moveRuns(
+      trainingId,
+      UNFINISHED,
+      { status: ExperimentStatus.RUNNING, startedAt: new Date(), backend, device, error: null },
+      (tx, ids) => tx.experimentEpoch.deleteMany({ where: { experimentId: { in: ids } } }),
+    );
   }
 
-  async saveEpoch(id: string, m: TEpochMetrics): Promise<void> {
+  /** The epoch, saved for every run of the training still waiting for it; returns those runs. */
+  async saveEpoch(trainingId: string, m: TEpochMetrics): Promise<TRunRow[]> {
     const data = {
+      epoch: m.epoch,
       loss: m.loss,
       accuracy: m.accuracy,
       valLoss: m.valLoss,
       valAccuracy: m.valAccuracy,
       durationMs: m.durationMs,
     };
-    await this.prisma.experimentEpoch.upsert({
-      where: { experimentId_epoch: { experimentId: id, epoch: m.epoch } },
-      create: { experimentId: id, epoch: m.epoch, ...data },
-      update: data,
+    return this.prisma.$transaction(async (tx) => {
+      await lockTraining(tx, trainingId);
+      const runs = await tx.experiment.findMany({
+        where: { ...trainingRunsWhere(trainingId), status: { in: UNFINISHED } },
+        select: runRefSelect,
+      });
+      const ids = runs.map((run) => run.id);
+      await tx.experimentEpoch.deleteMany({ where: { experimentId: { in: ids }, epoch: m.epoch } });
+      await tx.experimentEpoch.createMany({ data: ids.map((experimentId) => ({ experimentId, ...data })) });
+      return runs;
     });
   }
 
   /**
    * Evaluation, duration, parameter count, trained network (a classical run: its fit and predict times instead)
-   * and SUCCEEDED, all or nothing, and only from RUNNING: a run that was meanwhile failed (stall handler) or
-   * cancelled keeps its state. Returns whether the run was completed.
+   * and SUCCEEDED, for every run of the training, all or nothing, and only from RUNNING: a run that was
+   * meanwhile failed (stall handler) or cancelled keeps its state. Returns the runs completed.
    */
-  async complete(
-    id: string,
+  complete(
+    trainingId: string,
     result: { evaluation: TEvaluation; durationMs: number } & (
       | { parameterCount: number; artifacts: TModelArtifacts }
       | { classical: Omit<TClassicalResult, 'evaluation'> }
     ),
-  ): Promise<boolean> {
+  ): Promise<TRunRow[]> {
     const { testAccuracy, testLoss, ...details } = result.evaluation;
     const network = 'artifacts' in result ? result : null;
     const model = network && {
@@ -109,30 +171,26 @@ export class ExperimentRepository {
       weightData: new Uint8Array(network.artifacts.weightData),
     };
     const evaluation = 'classical' in result ? { ...details, ...result.classical } : details;
-    return this.prisma.$transaction(async (tx) => {
-      const { count } = await tx.experiment.updateMany({
-        where: { id, status: ExperimentStatus.RUNNING },
-        data: {
-          status: ExperimentStatus.SUCCEEDED,
-          finishedAt: new Date(),
-          durationMs: result.durationMs,
-          parameterCount: network?.parameterCount ?? 0,
-          testAccuracy,
-          testLoss,
-          evaluation: evaluation as Prisma.InputJsonValue,
-          error: null,
-        },
-      });
-      if (count === 0) return false;
-      if (model) {
-        await tx.trainedModel.upsert({
-          where: { experimentId: id },
-          create: { experimentId: id, ...model },
-          update: model,
-        });
-      }
-      return true;
-    });
+    return this.moveRuns(
+      trainingId,
+      [ExperimentStatus.RUNNING],
+      {
+        status: ExperimentStatus.SUCCEEDED,
+        finishedAt: new Date(),
+        durationMs: result.durationMs,
+        parameterCount: network?.parameterCount ?? 0,
+        testAccuracy,
+        testLoss,
+        evaluation: evaluation as Prisma.InputJsonValue,
+        error: null,
+      },
+      async (tx, ids) => {
+        if (!model) return;
+        // each run its own copy: deleting one never takes another's model
+        await tx.trainedModel.deleteMany({ where: { experimentId: { in: ids } } });
+        await tx.trainedModel.createMany({ data: ids.map((experimentId) => ({ experimentId, ...model })) });
+      },
+    );
   }
 
   /**
@@ -153,27 +211,28 @@ export class ExperimentRepository {
     return rows.map((row) => ({ id: row.id, pixels: row.pixels, intended: row.intended ?? 0 }));
   }
 
-  async markCancelled(id: string): Promise<void> {
-    await this.prisma.experiment.updateMany({
-      where: { id, status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
-      data: { status: ExperimentStatus.CANCELLED, finishedAt: new Date() },
+  /** The training's unfinished runs -> CANCELLED. */
+  markCancelled(trainingId: string): Promise<TRunRow[]> {
+    return this.moveRuns(trainingId, UNFINISHED, {
+      status: ExperimentStatus.CANCELLED,
+      finishedAt: new Date(),
     });
   }
 
   /** RUNNING -> QUEUED when a stopping worker hands the job back to the queue. */
-  async requeue(id: string): Promise<void> {
-    await this.prisma.experiment.updateMany({
-      where: { id, status: ExperimentStatus.RUNNING },
-      data: { status: ExperimentStatus.QUEUED, startedAt: null },
+  requeue(trainingId: string): Promise<TRunRow[]> {
+    return this.moveRuns(trainingId, [ExperimentStatus.RUNNING], {
+      status: ExperimentStatus.QUEUED,
+      startedAt: null,
     });
   }
 
   /** FAILED with a reason a student can read; a run that already ended keeps its state. */
-  async markFailed(id: string, reason: string): Promise<boolean> {
-    const { count } = await this.prisma.experiment.updateMany({
-      where: { id, status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] } },
-      data: { status: ExperimentStatus.FAILED, finishedAt: new Date(), error: reason },
+  markFailed(trainingId: string, reason: string): Promise<TRunRow[]> {
+    return this.moveRuns(trainingId, UNFINISHED, {
+      status: ExperimentStatus.FAILED,
+      finishedAt: new Date(),
+      error: reason,
     });
-    return count > 0;
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { JobName, type TTrainExperimentJob, trainingJobOptions } from '@dlclass/contracts';
-import { ExperimentStatus } from '@dlclass/db';
+import { ExperimentStatus, trainingIdOf } from '@dlclass/db';
 import type { Queue } from 'bullmq';
 import type { RealtimePublisher } from './events';
 import type { ExperimentRepository } from './experiment.repository';
@@ -17,10 +17,11 @@ export interface TReconcileReport {
 
 /**
  * Backstop run at worker start and whenever its Redis connection comes back (see queuedOnly), for runs whose job the queue lost (Redis flushed, the API stopped between
- * its database write and its queue add, a worker killed while BullMQ was failing the job):
- * - a QUEUED run without a job gets it back, with the API's job options, job id = run id and the same
- *   fair-share priority (a no-op if the job appears meanwhile); a QUEUED run whose job already ended is
- *   marked FAILED;
+ * its database write and its queue add, a worker killed while BullMQ was failing the job). A job trains one
+ * training: the runs attached to a shared training are reconciled with their training's job.
+ * - a training with a QUEUED run and no job gets it back, with the API's job options, job id = training id
+ *   and the same fair-share priority (a no-op if the job appears meanwhile); a QUEUED run whose job already
+ *   ended is marked FAILED;
  * - a RUNNING run whose job is neither active nor waiting nor delayed is marked FAILED, in French.
  */
 export async function reconcileRuns(deps: {
@@ -36,28 +37,39 @@ export async function reconcileRuns(deps: {
 }): Promise<TReconcileReport> {
   const { repository, queue, publisher, logger } = deps;
   const report: TReconcileReport = { requeued: [], failed: [] };
+  // the runs of a training move together: the oldest (listed first) tells its state and its time limit
+  const trainings = new Map<string, Awaited<ReturnType<ExperimentRepository['listUnfinished']>>[number]>();
   for (const run of await repository.listUnfinished()) {
+    if (!trainings.has(trainingIdOf(run))) trainings.set(trainingIdOf(run), run);
+  }
+  for (const [trainingId, run] of trainings) {
     if (deps.queuedOnly && run.status !== ExperimentStatus.QUEUED) continue;
-    const state = await queue.getJobState(run.id);
+    const state = await queue.getJobState(trainingId);
     if (LIVE_STATES.has(state)) continue;
     if (run.status === ExperimentStatus.QUEUED && state === 'unknown') {
       // the time limit its owner's quota gave it when submitted, kept on the run
       const payload: TTrainExperimentJob = {
-        experimentId: run.id,
+        experimentId: trainingId,
         correlationId: `reconcile-${randomUUID()}`,
         ...(run.timeLimitS === null ? {} : { timeLimitS: run.timeLimitS }),
       };
-      const rank = await repository.fairShareRank(run.id);
-      await queue.add(JobName.TrainExperiment, payload, trainingJobOptions(run.id, rank));
-      report.requeued.push(run.id);
-      logger.warn({ experimentId: run.id }, 'queued run had no job: job added again');
+      const rank = await repository.fairShareRank(trainingId);
+      await queue.add(JobName.TrainExperiment, payload, trainingJobOptions(trainingId, rank));
+      report.requeued.push(trainingId);
+      logger.warn({ experimentId: trainingId }, 'queued run had no job: job added again');
       continue;
     }
     const reason = run.status === ExperimentStatus.RUNNING ? FAILURE_REASONS.lost : FAILURE_REASONS.internal;
-    if (await repository.markFailed(run.id, reason)) {
-      publisher.status(run, 'failed', { error: reason });
-      report.failed.push(run.id);
-      logger.warn({ experimentId: run.id, status: run.status, jobState: state }, 'orphan run marked FAILED');
+    const failed = await repository.markFailed(trainingId, reason);
+    for (const each of failed) {
+      publisher.status(each, 'failed', { error: reason });
+      report.failed.push(each.id);
+    }
+    if (failed.length > 0) {
+      logger.warn(
+        { experimentId: trainingId, status: run.status, jobState: state },
+        'orphan run marked FAILED',
+      );
     }
   }
   return report;

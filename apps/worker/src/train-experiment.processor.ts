@@ -1,6 +1,7 @@
 import {
   cancelKey,
   type TEpochMetrics,
+  type TExperimentStatus,
   ZClassicalSpec,
   ZExperimentSpec,
   ZTrainExperimentJob,
@@ -100,9 +101,51 @@ function toRunFailure(error: unknown): RunFailure {
 }
 
 /**
+ * The runs a training's progress goes to: its unfinished runs, as the last epoch saved found them, re-read
+ * every second while it trains (a run that attached meanwhile gets the next batches; one that left, no more).
+ */
+class Audience {
+  private refreshing = false;
+
+  constructor(
+    private readonly trainingId: string,
+    private readonly repository: ExperimentRepository,
+    public runs: TRunRef[],
+  ) {}
+
+  /** Re-reads the runs; a failed read keeps the last ones (the next epoch's save also refreshes them). */
+  refresh(logger: Logger): void {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    this.repository
+      .unfinishedRuns(this.trainingId)
+      .then(
+        (runs) => {
+          this.runs = runs;
+        },
+        (error: unknown) => logger.warn({ err: error }, 'runs of the training not re-read'),
+      )
+      .finally(() => {
+        this.refreshing = false;
+      });
+  }
+}
+
+/** Announces the new status of each of these runs (those a change of the training moved). */
+function announce(
+  publisher: RealtimePublisher,
+  runs: TRunRef[],
+  status: TExperimentStatus,
+  extra?: Parameters<RealtimePublisher['status']>[2],
+): void {
+  for (const run of runs) publisher.status(run, status, extra);
+}
+
+/**
  * The progress events of one attempt, in one promise chain: an epoch is saved, then announced, and the
- * batches that follow wait for it, so events leave in order. `seq` is given when an event leaves, from a
- * clock seed (microseconds), so a later attempt of the same run (retry, hand-back) starts above this one.
+ * batches that follow wait for it, so events leave in order. Each event goes to every run of the training,
+ * with that run's id. `seq` is given when an event leaves, from a clock seed (microseconds), so a later
+ * attempt of the same training (retry, hand-back) starts above this one.
  */
 class ProgressPublications {
   private chain: Promise<void> = Promise.resolve();
@@ -112,28 +155,29 @@ class ProgressPublications {
   onFailure: () => void = () => undefined;
 
   constructor(
-    private readonly run: TRunRef,
+    private readonly trainingId: string,
+    private readonly audience: Audience,
     private readonly publisher: RealtimePublisher,
     private readonly repository: ExperimentRepository,
   ) {}
 
   batch(m: TBatchMetrics): void {
     this.enqueue(() => {
-      this.publisher.batch(this.run, { kind: 'batch', experimentId: this.run.id, seq: this.next(), ...m });
+      const seq = this.next();
+      for (const run of this.audience.runs) {
+        this.publisher.batch(run, { kind: 'batch', experimentId: run.id, seq, ...m });
+      }
     });
   }
 
   epoch(m: TEpochMetrics, epochs: number): void {
     this.enqueue(async () => {
-      // persisted, then announced: a reconnecting browser finds it in the API
-      await this.repository.saveEpoch(this.run.id, m);
-      this.publisher.epoch(this.run, {
-        kind: 'epoch',
-        experimentId: this.run.id,
-        seq: this.next(),
-        epochs,
-        ...m,
-      });
+      // persisted, then announced: a reconnecting browser (or a run attaching later) finds it in the API
+      this.audience.runs = await this.repository.saveEpoch(this.trainingId, m);
+      const seq = this.next();
+      for (const run of this.audience.runs) {
+        this.publisher.epoch(run, { kind: 'epoch', experimentId: run.id, seq, epochs, ...m });
+      }
     });
   }
 
@@ -162,9 +206,12 @@ class ProgressPublications {
   }
 }
 
-/** What the training of one run needs besides the processor's dependencies. */
+/** What one training needs besides the processor's dependencies. */
 interface TRunContext {
-  run: TRunRef;
+  /** The training: its job's id, and the run that started it (its class, for a classical run's drawings). */
+  trainingId: string;
+  first: TRunRef;
+  audience: Audience;
   trainer: TrainingThread;
   logger: Logger;
   /** Set once the run was asked to stop (its thread is then stopped: see TrainingThread.stop). */
@@ -183,7 +230,7 @@ function parsedSpec<T>(schema: z.ZodType<T>, stored: unknown): T {
 /** A network: epochs saved and announced as they end, then the evaluation and the trained model. */
 async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: unknown): Promise<void> {
   const { repository, publisher } = deps;
-  const { run, trainer, logger } = context;
+  const { trainingId, audience, trainer, logger } = context;
   const stopwatch = deps.speeds.start();
   const spec = parsedSpec(ZExperimentSpec, stored);
   const description = describeModel(spec.model);
@@ -199,7 +246,7 @@ async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: 
   }
   logger.info({ backend: trainer.backend, device: trainer.device, spec }, 'training started');
 
-  const publications = new ProgressPublications(run, publisher, repository);
+  const publications = new ProgressPublications(trainingId, audience, publisher, repository);
   const handle = trainer.run(spec, {
     onBatch: (m) => publications.batch(m),
     onEpoch: (m, epochs) => publications.epoch(m, epochs),
@@ -218,23 +265,26 @@ async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: 
     throw new TrainingError('stopped', 'time limit reached: stopped between two batches');
   }
   if (result.status === 'cancelled') {
-    await repository.markCancelled(run.id);
-    publisher.status(run, 'cancelled', { backend: trainer.backend });
+    announce(publisher, await repository.markCancelled(trainingId), 'cancelled', {
+      backend: trainer.backend,
+    });
     logger.info({ epochs: result.epochs.length }, 'training cancelled');
     return;
   }
-  if (!(await repository.complete(run.id, result))) {
+  const completed = await repository.complete(trainingId, result);
+  if (completed.length === 0) {
     // failed (stall handler) or cancelled meanwhile: that state stands
     logger.warn('run no longer RUNNING: trained model discarded');
     return;
   }
   deps.speeds.finished(stopwatch, description.layers, spec.training, result);
-  publisher.status(run, 'succeeded', {
+  announce(publisher, completed, 'succeeded', {
     backend: trainer.backend,
     testAccuracy: result.evaluation.testAccuracy,
   });
   logger.info(
     {
+      runs: completed.length,
       durationMs: result.durationMs,
       testAccuracy: result.evaluation.testAccuracy,
       samplesPerSecond: Math.round(
@@ -252,68 +302,78 @@ async function trainNetwork(deps: TProcessorDeps, context: TRunContext, stored: 
  */
 async function trainClassical(deps: TProcessorDeps, context: TRunContext, stored: unknown): Promise<void> {
   const { repository, publisher } = deps;
-  const { run, trainer, logger } = context;
+  const { trainingId, first, trainer, logger } = context;
   const spec = parsedSpec(ZClassicalSpec, stored);
   logger.info({ backend: trainer.backend, spec }, 'classical training started');
-  const drawings = await repository.realWorldDrawings(run);
+  const drawings = await repository.realWorldDrawings(first);
   const started = performance.now();
   const { evaluation, ...classical } = await trainer.classical(spec, drawings);
   if (context.stopCause() === 'timeout') throw new TrainingError('stopped', 'time limit reached');
   // a cancel asked after the last poll counts too: the student was told it would be honoured
-  if (context.stopCause() === 'cancel' || (await deps.redis.exists(cancelKey(run.id)))) {
-    await repository.markCancelled(run.id);
-    publisher.status(run, 'cancelled', { backend: trainer.backend });
+  if (context.stopCause() === 'cancel' || (await deps.redis.exists(cancelKey(trainingId)))) {
+    announce(publisher, await repository.markCancelled(trainingId), 'cancelled', {
+      backend: trainer.backend,
+    });
     logger.info('classical training cancelled');
     return;
   }
   const durationMs = Math.round(performance.now() - started);
-  if (!(await repository.complete(run.id, { evaluation, classical, durationMs }))) {
+  const completed = await repository.complete(trainingId, { evaluation, classical, durationMs });
+  if (completed.length === 0) {
     logger.warn('run no longer RUNNING: classical result discarded');
     return;
   }
-  publisher.status(run, 'succeeded', { backend: trainer.backend, testAccuracy: evaluation.testAccuracy });
+  announce(publisher, completed, 'succeeded', {
+    backend: trainer.backend,
+    testAccuracy: evaluation.testAccuracy,
+  });
   logger.info(
     { durationMs, fitMs: classical.fitMs, testAccuracy: evaluation.testAccuracy },
     'classical training succeeded',
   );
 }
 
-/** Handles JobName.TrainExperiment: idempotent (BullMQ delivers at least once), results saved here. */
+/** How often the runs a training's batches go to are re-read (see Audience). */
+const AUDIENCE_REFRESH_MS = 1000;
+
+/**
+ * Handles JobName.TrainExperiment: idempotent (BullMQ delivers at least once), results saved here. The job
+ * trains one training (its id: the job's experimentId) for every run of it still waiting (see
+ * shared-training.ts in @dlclass/db); it is cancelled once none is left.
+ */
 export function createTrainExperimentProcessor(deps: TProcessorDeps) {
   const { repository, publisher, trainers, redis, state } = deps;
 
   return async function trainExperiment(job: Job, token?: string): Promise<void> {
     const payload = ZTrainExperimentJob.parse(job.data);
+    const trainingId = payload.experimentId;
     const logger = deps.logger.child({
       jobId: job.id,
-      experimentId: payload.experimentId,
+      experimentId: trainingId,
       correlationId: payload.correlationId,
       attempt: job.attemptsMade + 1,
     });
-    const experiment = await repository.find(payload.experimentId);
-    if (!experiment) {
+    const runs = await repository.findTraining(trainingId);
+    const [first] = runs;
+    if (!first) {
       logger.warn('experiment not found: job ignored');
       return;
     }
-    const run: TRunRef = {
-      id: experiment.id,
-      userId: experiment.userId,
-      classId: experiment.classId,
-      kind: experiment.kind,
-    };
-    if (experiment.status !== ExperimentStatus.QUEUED && experiment.status !== ExperimentStatus.RUNNING) {
-      logger.info({ status: experiment.status }, 'experiment already finished: job ignored');
+    const unfinished = runs.filter(
+      (run) => run.status === ExperimentStatus.QUEUED || run.status === ExperimentStatus.RUNNING,
+    );
+    if (unfinished.length === 0) {
+      logger.info({ status: first.status }, 'experiment already finished: job ignored');
       return;
     }
-    if (experiment.cancelRequested || (await redis.exists(cancelKey(run.id)))) {
-      await repository.markCancelled(run.id);
-      publisher.status(run, 'cancelled');
+    if (unfinished.every((run) => run.cancelRequested) || (await redis.exists(cancelKey(trainingId)))) {
+      announce(publisher, await repository.markCancelled(trainingId), 'cancelled');
       logger.info('cancelled before it started');
       return;
     }
 
     const trainer = trainers.acquire();
-    state.running.add(run.id);
+    state.running.add(trainingId);
     const timeLimitS = payload.timeLimitS ?? deps.limits.runTimeLimitS;
     let stopCause: TStopCause | null = null;
     let stopAskedAt = 0;
@@ -323,7 +383,7 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
       trainer.stop();
     };
     const poll = setInterval(() => {
-      redis.exists(cancelKey(run.id)).then(
+      redis.exists(cancelKey(trainingId)).then(
         (found) => {
           if (found) stop('cancel');
         },
@@ -334,24 +394,36 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
       logger.warn({ timeLimitS }, 'time limit reached: run stopped');
       stop('timeout');
     }, timeLimitS * 1000);
+    const audience = new Audience(trainingId, repository, []);
+    // only a class's network runs are ever shared: another run may attach while this one trains
+    const shared = first.kind === ExperimentKind.NETWORK && first.classId !== null;
+    const refresh = shared ? setInterval(() => audience.refresh(logger), AUDIENCE_REFRESH_MS) : undefined;
     try {
-      if (!(await repository.markRunning(run.id, trainer.backend, trainer.device))) return;
-      publisher.status(run, 'running', { backend: trainer.backend });
-      const context: TRunContext = { run, trainer, logger, stopCause: () => stopCause };
-      if (experiment.kind === ExperimentKind.CLASSICAL) await trainClassical(deps, context, experiment.spec);
-      else await trainNetwork(deps, context, experiment.spec);
+      audience.runs = await repository.markRunning(trainingId, trainer.backend, trainer.device);
+      if (audience.runs.length === 0) return;
+      announce(publisher, audience.runs, 'running', { backend: trainer.backend });
+      const context: TRunContext = {
+        trainingId,
+        first,
+        audience,
+        trainer,
+        logger,
+        stopCause: () => stopCause,
+      };
+      if (first.kind === ExperimentKind.CLASSICAL) await trainClassical(deps, context, first.spec);
+      else await trainNetwork(deps, context, first.spec);
     } catch (error) {
       if (state.shuttingDown && token) {
         // not the run's fault: hand it back to the queue without spending an attempt
-        await repository.requeue(run.id);
-        publisher.status(run, 'queued');
+        announce(publisher, await repository.requeue(trainingId), 'queued');
         await job.moveToDelayed(Date.now() + 1000, token);
         logger.info('worker shutting down: run handed back to the queue');
         throw new DelayedError();
       }
       if (stopCause === 'cancel' && error instanceof TrainingError && error.code === 'stopped') {
-        await repository.markCancelled(run.id);
-        publisher.status(run, 'cancelled', { backend: trainer.backend });
+        announce(publisher, await repository.markCancelled(trainingId), 'cancelled', {
+          backend: trainer.backend,
+        });
         logger.info('training cancelled: its thread was terminated');
         return;
       }
@@ -363,19 +435,21 @@ export function createTrainExperimentProcessor(deps: TProcessorDeps) {
       // a student's spec that cannot train is not a server error
       logger[failure.retryable ? 'error' : 'warn']({ err: error, lastAttempt }, 'training failed');
       if (lastAttempt) {
-        if (await repository.markFailed(run.id, failure.reason)) {
-          publisher.status(run, 'failed', { backend: trainer.backend, error: failure.reason });
-        }
+        announce(publisher, await repository.markFailed(trainingId, failure.reason), 'failed', {
+          backend: trainer.backend,
+          error: failure.reason,
+        });
         throw new UnrecoverableError(failure.reason);
       }
       throw error;
     } finally {
       clearInterval(poll);
+      clearInterval(refresh);
       clearTimeout(deadline);
       // how long a stop took to free the thread (target: under 2 s, see STOP_GRACE_MS)
       if (stopAskedAt)
         logger.info({ stopCause, stopMs: Math.round(performance.now() - stopAskedAt) }, 'run stopped');
-      state.running.delete(run.id);
+      state.running.delete(trainingId);
       trainers.release(trainer);
     }
   };

@@ -133,10 +133,13 @@ export async function startWorker(
     const experimentId = (job.data as { experimentId?: unknown }).experimentId;
     if (typeof experimentId !== 'string') return;
     void (async () => {
-      const run = await repository.find(experimentId);
-      if (run && (await repository.markFailed(experimentId, FAILURE_REASONS.internal))) {
-        publisher.status(run, 'failed', { error: FAILURE_REASONS.internal });
-        logger.warn({ experimentId, err: error }, 'job given up by BullMQ: run marked FAILED');
+      const failed = await repository.markFailed(experimentId, FAILURE_REASONS.internal);
+      for (const run of failed) publisher.status(run, 'failed', { error: FAILURE_REASONS.internal });
+      if (failed.length > 0) {
+        logger.warn(
+          { experimentId, err: error, runs: failed.length },
+          'job given up by BullMQ: run marked FAILED',
+        );
       }
     })().catch((err) => logger.error({ err, experimentId }, 'could not mark a failed run FAILED'));
   });

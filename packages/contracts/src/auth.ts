@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZSeedMode } from './shared-training';
 
 export const ZRole = z.enum(['student', 'teacher', 'admin']);
 export type TRole = z.infer<typeof ZRole>;
@@ -61,6 +62,8 @@ export const ZClass = z.object({
   archived: z.boolean(),
   /** The teacher's name (an admin sees every teacher's classes). */
   teacherName: z.string(),
+  /** How runs without a seed of their own get one (see ZSeedMode). */
+  seedMode: ZSeedMode,
 });
 export type TClass = z.infer<typeof ZClass>;
 
@@ -74,14 +77,15 @@ const className = z
 export const ZCreateClassRequest = z.strictObject({ name: className });
 export type TCreateClassRequest = z.infer<typeof ZCreateClassRequest>;
 
-/** PATCH /api/classes/:classId: rename, archive or bring back a class. */
+/** PATCH /api/classes/:classId: rename, archive or bring back a class, or change how its runs are seeded. */
 export const ZUpdateClassRequest = z
   .strictObject({
     name: className.optional(),
     archived: z.boolean({ error: 'archived doit valoir true ou false' }).optional(),
+    seedMode: ZSeedMode.optional(),
   })
-  .refine((body) => body.name !== undefined || body.archived !== undefined, {
-    error: 'Indiquez un nouveau nom ou archived',
+  .refine((body) => body.name !== undefined || body.archived !== undefined || body.seedMode !== undefined, {
+    error: 'Indiquez un nouveau nom, archived ou seedMode',
   });
 export type TUpdateClassRequest = z.infer<typeof ZUpdateClassRequest>;
 

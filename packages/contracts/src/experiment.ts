@@ -235,6 +235,15 @@ export type TLayerSummary = z.infer<typeof ZLayerSummary>;
 /** Estimated wait before a queued run starts, in ms from the answer; null when not queued or no worker is up. */
 export const ZEstimatedWaitMs = z.number().int().min(0).nullable();
 
+/**
+ * How a class's run got its results when an identical run of the class (same model, training settings,
+ * dataset and seed) had already asked for them: 'attached' to that run's training, queued or running (one
+ * training, the same live curves and results for both), or 'reused' from one that had finished ("même
+ * entraînement déjà calculé": answered at once; the student may still retrain it).
+ */
+export const ZRunSharing = z.enum(['attached', 'reused']);
+export type TRunSharing = z.infer<typeof ZRunSharing>;
+
 export const ZExperiment = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -260,6 +269,8 @@ export const ZExperiment = z.object({
   epochs: z.array(ZEpochMetrics),
   evaluation: ZEvaluation.nullable(),
   hasModel: z.boolean(),
+  /** Where its results come from when it shares a training of its class (see ZRunSharing); null: its own. */
+  sharing: ZRunSharing.nullable(),
 });
 export type TExperiment = z.infer<typeof ZExperiment>;
 
@@ -271,11 +282,20 @@ export type TExperimentSummary = z.infer<typeof ZExperimentSummary>;
 
 export const ZSubmitExperimentResponse = z.object({
   id: z.uuid(),
-  status: z.literal('queued'),
-  queuePosition: z.number().int().min(1),
+  /** Queued; running or succeeded at once when it shares a training of its class (see sharing). */
+  status: z.enum(['queued', 'running', 'succeeded']),
+  /** Its place in the queue when queued (1 = next to start), else null. */
+  queuePosition: z.number().int().min(1).nullable(),
   estimatedWaitMs: ZEstimatedWaitMs,
+  sharing: ZRunSharing.nullable(),
 });
 export type TSubmitExperimentResponse = z.infer<typeof ZSubmitExperimentResponse>;
+
+/** POST /api/experiments?fresh=true: train it anew even when the class already computed the same training. */
+export const ZSubmitExperimentQuery = z.strictObject({
+  fresh: z.stringbool({ error: 'fresh doit valoir true ou false' }).optional(),
+});
+export type TSubmitExperimentQuery = z.infer<typeof ZSubmitExperimentQuery>;
 
 export const ZListExperimentsQuery = z.strictObject({
   classId: z.uuid({ error: "L'identifiant de classe n'est pas valide" }).optional(),

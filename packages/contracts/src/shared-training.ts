@@ -12,11 +12,6 @@ export const ZSeedMode = z.enum(['class', 'student'], {
 export type TSeedMode = z.infer<typeof ZSeedMode>;
 export const DEFAULT_SEED_MODE: TSeedMode = 'class';
 
-/** How a run got its results: attached to a training of the class already queued or running, or copied from
- * one already finished ("même entraînement déjà calculé"); null: trained for itself. */
-export const ZRunSharing = z.enum(['attached', 'reused']);
-export type TRunSharing = z.infer<typeof ZRunSharing>;
-
 /** The largest seed a spec accepts (ZTrainingConfig.seed). */
 const MAX_SEED = 2 ** 31 - 1;
 

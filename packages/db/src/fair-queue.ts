@@ -18,33 +18,54 @@ const rankOf = (run: Prisma.Sql) => Prisma.sql`1 + (
     AND (e."finishedAt" IS NULL OR e."finishedAt" > ${run}."createdAt")
 )::int`;
 
-/** The run's fair-share rank (see above); 1 for a run that no longer exists. */
-export async function fairShareRank(prisma: PrismaClient, experimentId: string): Promise<number> {
-  const rows = await prisma.$queryRaw<{ rank: number }[]>`
-    SELECT ${rankOf(Prisma.raw('r'))} AS "rank" FROM "Experiment" r WHERE r."id" = ${experimentId}::uuid`;
+/**
+ * The fair-share rank of a training's job (see above, and shared-training.ts): the best rank of its runs, the
+ * one that started it and those still attached to it, since it trains for each of them (a student's first
+ * run attached to another's third is not kept behind everyone's second runs). For a run trained alone, its own
+ * rank; 1 for a run that no longer exists.
+ */
+export async function fairShareRank(prisma: PrismaClient, trainingId: string): Promise<number> {
+  const rows = await prisma.$queryRaw<{ rank: number | null }[]>`
+    SELECT min(${rankOf(Prisma.raw('r'))}) AS "rank" FROM "Experiment" r
+    WHERE r."id" = ${trainingId}::uuid
+       OR (r."attachedToId" = ${trainingId}::uuid AND r."status" IN ('QUEUED', 'RUNNING'))`;
   return rows[0]?.rank ?? 1;
 }
 
 /**
- * Every QUEUED run with its place (1 = next to start), in the order the queue starts them: by rank, then
- * by creation. Computed from the table, not from Redis, so it holds while the queue is unreachable.
+ * Every QUEUED run with its place (1 = next to start), in the order the queue starts their trainings: by
+ * rank (a shared training's best), then by creation; the runs of one shared training have the same place.
+ * Computed from the table, not from Redis, so it holds while the queue is unreachable.
  */
 export async function queuePlaces(prisma: PrismaClient): Promise<Map<string, number>> {
   const rows = await prisma.$queryRaw<{ id: string; place: number }[]>`
     WITH queued AS (
-      SELECT q."id", q."createdAt", ${rankOf(Prisma.raw('q'))} AS "rank"
+      SELECT q."id", q."createdAt", COALESCE(q."attachedToId", q."id") AS "training",
+             ${rankOf(Prisma.raw('q'))} AS "rank"
       FROM "Experiment" q WHERE q."status" = 'QUEUED'
+    ), trainings AS (
+      SELECT "training", min("rank") AS "rank", min("createdAt") AS "createdAt" FROM queued GROUP BY "training"
+    ), placed AS (
+      SELECT "training", (row_number() OVER (ORDER BY "rank", "createdAt", "training"))::int AS "place"
+      FROM trainings
     )
-    SELECT "id", (row_number() OVER (ORDER BY "rank", "createdAt", "id"))::int AS "place" FROM queued`;
+    SELECT queued."id", placed."place" FROM queued JOIN placed USING ("training")`;
   return new Map(rows.map((row) => [row.id, row.place]));
 }
 
-/** Mean time of the runs that ended well since that date (from start to end); null when none did. */
+/**
+ * Mean time of the trainings that ended well since that date (from start to end): one per training, however
+ * many runs shared it, and none for a run that copied a finished one; null when none did.
+ */
 export async function meanRunMsSince(prisma: PrismaClient, since: Date): Promise<number | null> {
   const rows = await prisma.$queryRaw<{ mean: number | null }[]>`
-    SELECT (avg(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")) * 1000))::float8 AS "mean"
-    FROM "Experiment"
-    WHERE "status" = 'SUCCEEDED' AND "startedAt" IS NOT NULL AND "finishedAt" >= ${since}`;
+    SELECT avg("ms")::float8 AS "mean" FROM (
+      SELECT max(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")) * 1000) AS "ms"
+      FROM "Experiment"
+      WHERE "status" = 'SUCCEEDED' AND "startedAt" IS NOT NULL AND "finishedAt" >= ${since}
+        AND "reusedFromId" IS NULL
+      GROUP BY COALESCE("attachedToId", "id")
+    ) trainings`;
   return rows[0]?.mean ?? null;
 }
 

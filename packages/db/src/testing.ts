@@ -17,7 +17,7 @@ import {
 import { Client } from 'pg';
 import { createPrismaClient, DEFAULT_DATABASE_URL } from './client';
 import { createSession, displayKeyOf, hashSecret } from './credentials';
-import type { Class, Experiment, PrismaClient, User } from './generated/prisma/client';
+import type { Class, Experiment, PrismaClient, SeedMode, User } from './generated/prisma/client';
 import { migrateDatabase } from './migrate';
 
 export const TEST_TEMPLATE_DATABASE = 'dlclass_test_template';
@@ -196,10 +196,14 @@ export async function createAdmin(
   return { ...user, password };
 }
 
+/**
+ * A class of the teacher. Its identical runs share one training (the default seed mode); `seedMode: 'STUDENT'`
+ * trains every run for itself, for a test about the queue rather than about sharing.
+ */
 export function createClass(
   prisma: PrismaClient,
   teacherId: string,
-  overrides: { name?: string; code?: string; lockedPhases?: number[] } = {},
+  overrides: { name?: string; code?: string; lockedPhases?: number[]; seedMode?: SeedMode } = {},
 ): Promise<Class> {
   return prisma.class.create({
     data: {
@@ -207,6 +211,7 @@ export function createClass(
       name: overrides.name ?? 'Classe test',
       code: (overrides.code ?? `T${uniqueSuffix().toUpperCase()}`).toUpperCase(),
       ...(overrides.lockedPhases ? { lockedPhases: overrides.lockedPhases } : {}),
+      ...(overrides.seedMode ? { seedMode: overrides.seedMode } : {}),
     },
   });
 }

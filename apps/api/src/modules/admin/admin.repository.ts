@@ -50,7 +50,10 @@ export class AdminRepository {
       }));
   }
 
-  /** Mean wait (start − submit) of the runs started since, and mean run time of those finished since. */
+  /**
+   * Mean wait (start − submit) of the runs started since, and mean run time of those finished since; a run
+   * that copied a finished identical one ("déjà calculé") neither waited nor ran.
+   */
   async timingsSince(since: Date): Promise<{
     started: number;
     finished: number;
@@ -61,9 +64,9 @@ export class AdminRepository {
       this.prisma.$queryRaw<{ count: bigint; mean: number | null }[]>`
         SELECT count(*) AS count,
                avg(extract(epoch FROM ("startedAt" - "createdAt")) * 1000)::float8 AS mean
-        FROM "Experiment" WHERE "startedAt" >= ${since}`,
+        FROM "Experiment" WHERE "startedAt" >= ${since} AND "reusedFromId" IS NULL`,
       this.prisma.experiment.aggregate({
-        where: { finishedAt: { gte: since }, durationMs: { not: null } },
+        where: { finishedAt: { gte: since }, durationMs: { not: null }, reusedFromId: null },
         _count: { _all: true },
         _avg: { durationMs: true },
       }),

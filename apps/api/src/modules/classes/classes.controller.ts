@@ -49,7 +49,9 @@ export class ClassesController {
   }
 
   @Patch(':classId')
-  @ApiOperation({ summary: 'Renomme, archive ou désarchive une classe' })
+  @ApiOperation({
+    summary: 'Renomme, archive ou désarchive une classe, ou choisit la graine de ses entraînements',
+  })
   @ApiZodBody(ZUpdateClassRequest)
   @ApiZodResponse(200, ZClass, 'La classe modifiée')
   @ApiErrors(400, 401, 403, 404)

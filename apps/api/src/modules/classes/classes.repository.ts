@@ -1,5 +1,5 @@
 import type { TClass, TRosterStudent } from '@dlclass/contracts';
-import type { Prisma, PrismaClient } from '@dlclass/db';
+import type { Prisma, PrismaClient, SeedMode } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
 import { unlessTaken } from '../../common/infra/unique-violation';
@@ -9,6 +9,7 @@ const classSelect = {
   name: true,
   code: true,
   archivedAt: true,
+  seedMode: true,
   teacher: { select: { displayName: true } },
   _count: { select: { students: true } },
 } satisfies Prisma.ClassSelect;
@@ -22,6 +23,7 @@ const toClass = (row: ClassRow): TClass => ({
   studentCount: row._count.students,
   archived: row.archivedAt !== null,
   teacherName: row.teacher.displayName,
+  seedMode: row.seedMode === 'STUDENT' ? 'student' : 'class',
 });
 
 @Injectable()
@@ -44,8 +46,11 @@ export class ClassesRepository {
     return row && toClass(row);
   }
 
-  /** Renames and/or archives (a date) or brings back (null) the class. */
-  async update(id: string, changes: { name?: string; archivedAt?: Date | null }): Promise<TClass> {
+  /** Renames and/or archives (a date) or brings back (null) the class, and/or changes its seed mode. */
+  async update(
+    id: string,
+    changes: { name?: string; archivedAt?: Date | null; seedMode?: SeedMode },
+  ): Promise<TClass> {
     return toClass(await this.prisma.class.update({ where: { id }, data: changes, select: classSelect }));
   }
 

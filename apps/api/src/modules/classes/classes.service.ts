@@ -5,9 +5,10 @@ import {
   type TCreateClassRequest,
   type TPinReset,
   type TRosterStudent,
+  type TSeedMode,
   type TUpdateClassRequest,
 } from '@dlclass/contracts';
-import { hashSecret } from '@dlclass/db';
+import { hashSecret, SeedMode } from '@dlclass/db';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { AccessService } from '../../common/access/access.service';
@@ -24,6 +25,10 @@ const CODE_LENGTH = 8;
 /** A clash among 31^8 codes is rare; a few draws make failing one astronomically unlikely. */
 const CODE_DRAWS = 5;
 const PIN_DIGITS = 6;
+const SEED_MODES = { class: SeedMode.CLASS, student: SeedMode.STUDENT } as const satisfies Record<
+  TSeedMode,
+  SeedMode
+>;
 
 const draw = (alphabet: string, length: number) =>
   Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
@@ -66,6 +71,7 @@ export class ClassesService {
     return this.repository.update(classId, {
       ...(request.name === undefined ? {} : { name: request.name }),
       ...(archivedAt === undefined ? {} : { archivedAt }),
+      ...(request.seedMode === undefined ? {} : { seedMode: SEED_MODES[request.seedMode] }),
     });
   }
 

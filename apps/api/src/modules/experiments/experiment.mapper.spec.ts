@@ -28,6 +28,8 @@ function row(spec: unknown): ExperimentRow {
     testLoss: null,
     evaluation: null,
     retriedAsId: null,
+    attachedToId: null,
+    reusedFromId: null,
     user: { displayName: 'Alice' },
     epochs: [],
     model: null,

@@ -10,6 +10,7 @@ import {
   type TExperimentStatusEvent,
   type TExperimentSummary,
   type TLaunchEstimate,
+  type TRunSharing,
   toFieldErrors,
   ZClassicalResult,
   ZClassicalSpec,
@@ -95,6 +96,7 @@ function toSummary(
     launchEstimate: launchEstimate(row),
     epochs: row.epochs.map((epoch) => ({ ...epoch })),
     hasModel: row.model !== null,
+    sharing: experimentMapper.sharing(row),
   };
 }
 
@@ -110,6 +112,11 @@ function classicalResult(row: ExperimentRow): TClassicalResult | null {
 /** The one place where experiment rows become contracts DTOs. */
 export const experimentMapper = {
   status,
+
+  /** How a run shares a training of its class (see ZRunSharing); null when it is trained for itself. */
+  sharing(row: Pick<ExperimentSummaryRow, 'attachedToId' | 'reusedFromId'>): TRunSharing | null {
+    return row.reusedFromId ? 'reused' : row.attachedToId ? 'attached' : null;
+  },
 
   summary(row: ExperimentSummaryRow, place: QueuePlace | null): TExperimentSummary {
     return toSummary(row, storedSpec(ZExperimentSpec, row).spec, place);

@@ -4,11 +4,13 @@ import {
   type TExperimentSpec,
   type TExperimentSummary,
   type TListExperimentsQuery,
+  type TSubmitExperimentQuery,
   type TSubmitExperimentResponse,
   ZExperiment,
   ZExperimentSpec,
   ZExperimentSummary,
   ZListExperimentsQuery,
+  ZSubmitExperimentQuery,
   ZSubmitExperimentResponse,
 } from '@dlclass/contracts';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
@@ -39,16 +41,21 @@ export class ExperimentsController {
   @Post()
   @HttpCode(202)
   @RateLimit('runs')
-  @ApiOperation({ summary: "Soumet un entraînement : il est mis en file d'attente" })
+  @ApiOperation({
+    summary:
+      "Soumet un entraînement : il est mis en file d'attente, ou partage l'entraînement identique de la classe (en cours, ou déjà calculé : résultats immédiats ; ?fresh=true pour le refaire)",
+  })
+  @ApiQuery({ name: 'fresh', required: false, description: 'true : entraîner à nouveau, sans partager' })
   @ApiZodBody(ZExperimentSpec)
   @ApiZodResponse(202, ZSubmitExperimentResponse, "Accepté, avec la place dans la file d'attente")
   @ApiErrors(400, 401, 429, 503)
   submit(
     @Auth() auth: AuthContext,
     @Body(new ZodValidationPipe(ZExperimentSpec)) spec: TExperimentSpec,
+    @Query(new ZodValidationPipe(ZSubmitExperimentQuery)) query: TSubmitExperimentQuery,
     @CorrelationId() correlationId: string,
   ): Promise<TSubmitExperimentResponse> {
-    return this.service.submit(auth, spec, correlationId);
+    return this.service.submit(auth, spec, correlationId, query);
   }
 
   @Get()

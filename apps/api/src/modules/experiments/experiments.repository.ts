@@ -1,11 +1,17 @@
 import type { TClassicalSpec, TExperimentSpec, TRunEstimate } from '@dlclass/contracts';
 import {
   type ExperimentKind,
+  ExperimentStatus,
   fairShareRank,
+  lockTraining,
+  lockTrainingIdentity,
   meanRunMsSince,
-  type Prisma,
+  Prisma,
   type PrismaClient,
   queuePlaces,
+  type SeedMode,
+  trainingIdOf,
+  trainingRunsWhere,
 } from '@dlclass/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PRISMA } from '../../common/infra/tokens';
@@ -40,6 +46,8 @@ const experimentSummarySelect = {
     select: { epoch: true, loss: true, accuracy: true, valLoss: true, valAccuracy: true, durationMs: true },
   },
   model: { select: { experimentId: true } },
+  attachedToId: true,
+  reusedFromId: true,
 } satisfies Prisma.ExperimentSelect;
 
 const experimentSelect = {
@@ -63,6 +71,8 @@ const createdExperimentSelect = {
   error: true,
   testAccuracy: true,
   createdAt: true,
+  attachedToId: true,
+  reusedFromId: true,
 } satisfies Prisma.ExperimentSelect;
 
 export type ExperimentSummaryRow = Prisma.ExperimentGetPayload<{ select: typeof experimentSummarySelect }>;
@@ -75,6 +85,21 @@ export type ExperimentScope =
   | { kind: 'ownerOrTaughtBy'; userId: string };
 
 const LIST_LIMIT = 500;
+const UNFINISHED = [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING];
+
+/**
+ * What a class's network run may share (see shared-training.ts in @dlclass/db): its training key, and whether
+ * it attaches to an identical training of the class queued or running, or copies an identical finished run
+ * (false: trained anew, as a retrain or in the one-seed-per-student mode; later identical runs may still
+ * attach to it).
+ */
+export interface TrainingSharing {
+  trainingKey: string;
+  share: boolean;
+}
+
+/** What a cancel did: the run left a training others still wait for, or it was the last one (stop it). */
+export type CancelOutcome = { detached: true } | { detached: false; trainingId: string };
 
 @Injectable()
 export class ExperimentsRepository {
@@ -86,6 +111,10 @@ export class ExperimentsRepository {
    * submissions at once cannot both pass a count limit. `admit` throws to refuse (nothing is written then).
    * With `retryOf`, the run is the retry of that FAILED run, which records it in the same transaction; a run
    * already retried (two clicks at once) is refused with `retryOf.taken()`, and nothing is written.
+   * With `sharing` (a class's network run), under the lock of its identity in the class: it attaches to an
+   * identical training queued or running (same status, with the epochs done so far), else copies the results of
+   * an identical finished run (SUCCEEDED at once), else it is a training of its own. Check `attachedToId` and
+   * `reusedFromId` of the row returned: only a training of its own needs a job.
    */
   async create(
     input: {
@@ -103,21 +132,26 @@ export class ExperimentsRepository {
     },
     admit?: (counts: { unfinished: number; lastHour: number }) => void,
     retryOf?: { id: string; taken: () => Error },
+    sharing?: TrainingSharing,
   ): Promise<CreatedExperimentRow> {
     return this.prisma.$transaction(async (tx) => {
       if (admit) {
         await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${input.userId}, 0))::text`;
         const since = new Date(Date.now() - HOUR_MS);
         const [unfinished, lastHour] = await Promise.all([
-          tx.experiment.count({ where: { userId: input.userId, status: { in: ['QUEUED', 'RUNNING'] } } }),
+          tx.experiment.count({ where: { userId: input.userId, status: { in: UNFINISHED } } }),
           tx.experiment.count({ where: { userId: input.userId, createdAt: { gte: since } } }),
         ]);
         admit({ unfinished, lastHour });
       }
-      const created = await tx.experiment.create({
-        data: { ...input, spec: input.spec as Prisma.InputJsonValue, status: 'QUEUED' },
-        select: createdExperimentSelect,
-      });
+      const data = { ...input, spec: input.spec as Prisma.InputJsonValue };
+      const created =
+        sharing && input.classId
+          ? await this.createShared(tx, { ...data, classId: input.classId }, sharing)
+          : await tx.experiment.create({
+              data: { ...data, status: 'QUEUED' },
+              select: createdExperimentSelect,
+            });
       if (retryOf) {
         // the row lock makes a concurrent retry wait, then find retriedAsId set
         const { count } = await tx.experiment.updateMany({
@@ -128,6 +162,69 @@ export class ExperimentsRepository {
       }
       return created;
     });
+  }
+
+  /** create() for a class's network run, which may share an identical training of its class. */
+  private async createShared(
+    tx: Prisma.TransactionClient,
+    data: Omit<Prisma.ExperimentUncheckedCreateInput, 'classId'> & { classId: string },
+    { trainingKey, share }: TrainingSharing,
+  ): Promise<CreatedExperimentRow> {
+    await lockTrainingIdentity(tx, data.classId, trainingKey);
+    const identical = { classId: data.classId, trainingKey, kind: data.kind };
+    const create = (more: Partial<Prisma.ExperimentUncheckedCreateInput>) =>
+      tx.experiment.create({ data: { ...data, trainingKey, ...more }, select: createdExperimentSelect });
+    if (!share) return create({ status: 'QUEUED' });
+
+    // a training the last of its runs is leaving (cancel requested) takes no one new
+    const live = await tx.experiment.findFirst({
+      where: { ...identical, status: { in: UNFINISHED }, cancelRequested: false },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { id: true, attachedToId: true, status: true, backend: true, device: true },
+    });
+    if (live) {
+      const running = live.status === ExperimentStatus.RUNNING;
+      const created = await create({
+        status: live.status,
+        attachedToId: trainingIdOf(live),
+        ...(running ? { startedAt: new Date(), backend: live.backend, device: live.device } : {}),
+      });
+      // joining late: the epochs already done, as the others have them
+      if (running) await copyEpochs(tx, live.id, created.id);
+      return created;
+    }
+
+    const done = await tx.experiment.findFirst({
+      where: { ...identical, status: ExperimentStatus.SUCCEEDED, model: { isNot: null } },
+      orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+      select: {
+        id: true,
+        backend: true,
+        device: true,
+        durationMs: true,
+        testAccuracy: true,
+        testLoss: true,
+        evaluation: true,
+      },
+    });
+    if (!done) return create({ status: 'QUEUED' });
+    const now = new Date();
+    const { id: reusedFromId, evaluation, ...results } = done;
+    const created = await create({
+      ...results,
+      evaluation: evaluation ?? Prisma.DbNull,
+      reusedFromId,
+      status: ExperimentStatus.SUCCEEDED,
+      startedAt: now,
+      finishedAt: now,
+    });
+    await copyEpochs(tx, reusedFromId, created.id);
+    // its own copy of the trained model: deleting one run never takes another's
+    await tx.$executeRaw`
+      INSERT INTO "TrainedModel" ("experimentId", "modelTopology", "weightSpecs", "weightData")
+      SELECT ${created.id}::uuid, "modelTopology", "weightSpecs", "weightData"
+      FROM "TrainedModel" WHERE "experimentId" = ${reusedFromId}::uuid`;
+    return created;
   }
 
   /** The run, when it is of that kind. */
@@ -158,9 +255,9 @@ export class ExperimentsRepository {
     return queuePlaces(this.prisma);
   }
 
-  /** The run's fair-share rank, its job's priority. */
-  fairShareRank(id: string): Promise<number> {
-    return fairShareRank(this.prisma, id);
+  /** The fair-share rank of a training, its job's priority. */
+  fairShareRank(trainingId: string): Promise<number> {
+    return fairShareRank(this.prisma, trainingId);
   }
 
   /** Mean time from start to end of the runs that succeeded since that date; null when none did. */
@@ -168,25 +265,72 @@ export class ExperimentsRepository {
     return meanRunMsSince(this.prisma, since);
   }
 
-  async markCancelRequested(id: string): Promise<void> {
-    await this.prisma.experiment.update({ where: { id }, data: { cancelRequested: true } });
+  /**
+   * A student's cancel, under the lock of the run's training: a run whose training others still wait for
+   * leaves it at once (CANCELLED; the training goes on for them); the last one is flagged, for its training to
+   * be stopped. Null when the run had finished meanwhile.
+   */
+  async leaveTraining(id: string): Promise<CancelOutcome | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const run = await tx.experiment.findUnique({ where: { id }, select: { id: true, attachedToId: true } });
+      if (!run) return null;
+      const trainingId = trainingIdOf(run);
+      await lockTraining(tx, trainingId);
+      const others = await tx.experiment.count({
+        where: {
+          ...trainingRunsWhere(trainingId),
+          id: { not: id },
+          status: { in: UNFINISHED },
+          cancelRequested: false,
+        },
+      });
+      const { count } = await tx.experiment.updateMany({
+        where: { id, status: { in: UNFINISHED } },
+        data:
+          others > 0
+            ? { cancelRequested: true, status: ExperimentStatus.CANCELLED, finishedAt: new Date() }
+            : { cancelRequested: true },
+      });
+      if (count === 0) return null;
+      return others > 0 ? { detached: true } : { detached: false, trainingId };
+    });
   }
 
-  /** QUEUED -> CANCELLED; false when the run was no longer queued (a worker took it meanwhile). */
-  async cancelIfQueued(id: string): Promise<boolean> {
-    const { count } = await this.prisma.experiment.updateMany({
-      where: { id, status: 'QUEUED' },
-      data: { status: 'CANCELLED', finishedAt: new Date(), error: null },
+  /** The training's QUEUED runs -> CANCELLED (none when a worker took it meanwhile); returns those runs. */
+  cancelIfQueued(trainingId: string): Promise<CreatedExperimentRow[]> {
+    return this.moveQueuedRuns(trainingId, {
+      status: ExperimentStatus.CANCELLED,
+      finishedAt: new Date(),
+      error: null,
     });
-    return count === 1;
   }
 
-  /** QUEUED -> FAILED, when its job could not be queued. */
-  async failIfQueued(id: string, error: string): Promise<void> {
-    await this.prisma.experiment.updateMany({
-      where: { id, status: 'QUEUED' },
-      data: { status: 'FAILED', finishedAt: new Date(), error },
+  /** The training's QUEUED runs -> FAILED, when its job could not be queued; returns those runs. */
+  failIfQueued(trainingId: string, error: string): Promise<CreatedExperimentRow[]> {
+    return this.moveQueuedRuns(trainingId, {
+      status: ExperimentStatus.FAILED,
+      finishedAt: new Date(),
+      error,
     });
+  }
+
+  private moveQueuedRuns(
+    trainingId: string,
+    data: Prisma.ExperimentUpdateManyMutationInput,
+  ): Promise<CreatedExperimentRow[]> {
+    return this.prisma.$transaction(async (tx) => {
+      await lockTraining(tx, trainingId);
+      return tx.experiment.updateManyAndReturn({
+        where: { ...trainingRunsWhere(trainingId), status: ExperimentStatus.QUEUED },
+        data,
+        select: createdExperimentSelect,
+      });
+    });
+  }
+
+  /** How the class seeds the runs that give no seed (see ZSeedMode); null for a class that no longer exists. */
+  classSeeding(classId: string): Promise<{ seed: number; seedMode: SeedMode } | null> {
+    return this.prisma.class.findUnique({ where: { id: classId }, select: { seed: true, seedMode: true } });
   }
 
   /** The pixels of these drawings, those that still exist and are still shared with the class. */
@@ -203,4 +347,12 @@ export class ExperimentsRepository {
       select: { modelTopology: true, weightSpecs: true, weightData: true },
     });
   }
+}
+
+/** The epochs of one run, copied to another (a run joining a training late, or copying a finished one). */
+async function copyEpochs(tx: Prisma.TransactionClient, from: string, to: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "ExperimentEpoch" ("experimentId", "epoch", "loss", "accuracy", "valLoss", "valAccuracy", "durationMs")
+    SELECT ${to}::uuid, "epoch", "loss", "accuracy", "valLoss", "valAccuracy", "durationMs"
+    FROM "ExperimentEpoch" WHERE "experimentId" = ${from}::uuid`;
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import {
   classicalRunName,
   ErrorCode,
+  studentSeed,
   type TClassicalRun,
   type TClassicalRunSummary,
   type TClassicalSpec,
@@ -9,9 +11,12 @@ import {
   type TExperimentSummary,
   type TListExperimentsQuery,
   type TRealWorldDrawing,
+  type TSubmitExperimentQuery,
   type TSubmitExperimentResponse,
+  trainingIdentity,
+  withSeed,
 } from '@dlclass/contracts';
-import { ExperimentKind } from '@dlclass/db';
+import { ExperimentKind, SeedMode, trainingIdOf } from '@dlclass/db';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
 import { Permission } from '../../common/access/permission';
@@ -23,7 +28,12 @@ import { assertCountsWithin, QuotasService, type RunAdmission } from '../admin/q
 import { RealtimePublisher } from '../realtime/realtime.publisher';
 import { experimentMapper } from './experiment.mapper';
 import { assertTrainable } from './experiment-spec.validation';
-import { type ExperimentRow, type ExperimentScope, ExperimentsRepository } from './experiments.repository';
+import {
+  type ExperimentRow,
+  type ExperimentScope,
+  ExperimentsRepository,
+  type TrainingSharing,
+} from './experiments.repository';
 import type { QueuePlace } from './queue-place';
 import { QueuePlacesService } from './queue-places.service';
 import { RunEstimatesService } from './run-estimates.service';
@@ -71,22 +81,48 @@ export class ExperimentsService {
     private readonly estimates: RunEstimatesService,
   ) {}
 
+  /**
+   * A network run. In a class, identical runs share one training (see shared-training.ts in @dlclass/db):
+   * the run may attach to one queued or running, or be answered at once with the results of one finished;
+   * `fresh` trains it anew all the same (a student's "retrain anyway").
+   */
   async submit(
     auth: AuthContext,
-    spec: TExperimentSpec,
+    submitted: TExperimentSpec,
     correlationId: string,
+    { fresh = false }: TSubmitExperimentQuery = {},
   ): Promise<TSubmitExperimentResponse> {
     await this.access.requireAccess(auth, Permission.ExperimentCreate, []);
-    const { layers, parameterCount } = assertTrainable(spec);
+    const { layers, parameterCount } = assertTrainable(submitted);
     const admission = await this.quotas.admit(auth, {
       kind: 'network',
       parameterCount,
       layers,
-      training: spec.training,
+      training: submitted.training,
     });
+    const owner = ownerOf(auth);
+    const { spec, sharing } = await this.seeded(owner, submitted, fresh);
     const name = spec.name ?? 'Expérience sans nom';
     const run = { kind: ExperimentKind.NETWORK, name, spec, parameterCount };
-    return this.queue(ownerOf(auth), run, correlationId, admission);
+    return this.queue(owner, run, correlationId, admission, undefined, sharing);
+  }
+
+  /**
+   * A class's network run with its effective seed: its spec's own, else the class's (one seed for the class),
+   * else the student's own, derived from the class's (one seed per student); stored in its spec, so that its
+   * details show it. With what it may share: in the one-seed-per-student mode every run is trained.
+   */
+  private async seeded(
+    owner: RunOwner,
+    spec: TExperimentSpec,
+    fresh: boolean,
+  ): Promise<{ spec: TExperimentSpec; sharing?: TrainingSharing }> {
+    const seeding = owner.classId ? await this.repository.classSeeding(owner.classId) : null;
+    if (!seeding) return { spec };
+    const perStudent = seeding.seedMode === SeedMode.STUDENT;
+    const seeded = withSeed(spec, perStudent ? studentSeed(seeding.seed, owner.userId) : seeding.seed);
+    const trainingKey = createHash('sha256').update(trainingIdentity(seeded)).digest('hex');
+    return { spec: seeded, sharing: { trainingKey, share: !perStudent && !fresh } };
   }
 
   /** A classical model on the networks' split: the same queue, rows and events as a network's run. */
@@ -120,16 +156,25 @@ export class ExperimentsService {
       spec: row.spec as TExperimentSpec | TClassicalSpec,
       parameterCount: row.parameterCount,
     };
+    // a network run of a class shares as a student's submission does (its spec already has its seed)
+    const { sharing } =
+      row.kind === ExperimentKind.NETWORK
+        ? await this.seeded(owner, run.spec as TExperimentSpec, false)
+        : { sharing: undefined };
     return this.queue(
       owner,
       run,
       correlationId,
       { timeLimitS: await this.quotas.runTimeLimit(owner), counts: null },
       { id, taken: alreadyRetried },
+      sharing,
     );
   }
 
-  /** Row first (QUEUED), then the job: the job id is the row id. A few submissions at a time (see above). */
+  /**
+   * Row first (QUEUED), then the job: the job id is the row id. A run that shares a training needs no job of
+   * its own (see ExperimentsRepository.create). A few submissions at a time (see above).
+   */
   private queue(...args: Parameters<ExperimentsService['queueNow']>): Promise<TSubmitExperimentResponse> {
     return this.submissions.run(() => this.queueNow(...args));
   }
@@ -145,6 +190,7 @@ export class ExperimentsService {
     correlationId: string,
     { timeLimitS, counts }: RunAdmission,
     retryOf?: { id: string; taken: () => Error },
+    sharing?: TrainingSharing,
   ): Promise<TSubmitExperimentResponse> {
     // the queue as it stands before this run joins it: what its owner was told before the click
     const estimate =
@@ -162,39 +208,79 @@ export class ExperimentsService {
       },
       counts ? (current) => assertCountsWithin(current, counts) : undefined,
       retryOf,
+      sharing,
     );
-    try {
-      // its job's priority is its fair-share rank (see fairShareRank in @dlclass/db)
-      const rank = await this.repository.fairShareRank(row.id);
-      await this.producer.enqueueTraining({ experimentId: row.id, correlationId, timeLimitS }, rank);
-    } catch (error) {
-      // Nothing is left dangling: the row says why it never ran, the caller gets a 503.
-      this.logger.error(
-        { err: error, experimentId: row.id, correlationId },
-        'Could not queue the training job',
-      );
-      await this.repository.failIfQueued(row.id, QUEUE_DOWN_REASON).catch((failError: unknown) => {
-        this.logger.error({ err: failError, experimentId: row.id }, 'Could not mark the run FAILED');
-      });
-      throw error instanceof DomainError ? error : new DomainError(ErrorCode.QueueUnavailable);
-    }
+    const trainingId = trainingIdOf(row);
+    if (row.attachedToId) await this.raisePriority(trainingId);
+    else if (!row.reusedFromId) await this.enqueue(trainingId, correlationId, timeLimitS);
     // a worker may have taken it already: then it is first, with nothing to wait
-    const place = (await this.queuePlaces.placeOf(row)) ?? { position: 1, estimatedWaitMs: 0 };
+    const place =
+      row.status === 'QUEUED'
+        ? ((await this.queuePlaces.placeOf(row)) ?? { position: 1, estimatedWaitMs: 0 })
+        : null;
     this.realtime.emitToExperimentAudience(
       row,
       'experiment:status',
       experimentMapper.statusEvent(row, place),
     );
+    const shared = experimentMapper.sharing(row);
     this.logger.info(
-      { experimentId: row.id, userId: owner.userId, kind: run.kind, correlationId },
+      { experimentId: row.id, userId: owner.userId, kind: run.kind, correlationId, trainingId, shared },
       'Run submitted',
     );
     return {
       id: row.id,
-      status: 'queued',
-      queuePosition: place.position,
-      estimatedWaitMs: place.estimatedWaitMs,
+      status: experimentMapper.status(row) as TSubmitExperimentResponse['status'],
+      queuePosition: place?.position ?? null,
+      estimatedWaitMs: place?.estimatedWaitMs ?? null,
+      sharing: shared,
     };
+  }
+
+  /** The job of a new training: its id is the training's (its first run's), its priority its fair-share rank. */
+  private async enqueue(trainingId: string, correlationId: string, timeLimitS: number): Promise<void> {
+    try {
+      const rank = await this.repository.fairShareRank(trainingId);
+      await this.producer.enqueueTraining({ experimentId: trainingId, correlationId, timeLimitS }, rank);
+    } catch (error) {
+      // Nothing is left dangling: the rows say why they never ran, the caller gets a 503.
+      this.logger.error(
+        { err: error, experimentId: trainingId, correlationId },
+        'Could not queue the training job',
+      );
+      const failedRuns = await this.repository
+        .failIfQueued(trainingId, QUEUE_DOWN_REASON)
+        .catch((failError: unknown) => {
+          this.logger.error({ err: failError, experimentId: trainingId }, 'Could not mark the run FAILED');
+          return [];
+        });
+      // runs that attached meanwhile were told it was queued
+      for (const failed of failedRuns) {
+        if (failed.id !== trainingId)
+          this.realtime.emitToExperimentAudience(
+            failed,
+            'experiment:status',
+            experimentMapper.statusEvent(failed, null),
+          );
+      }
+      throw error instanceof DomainError ? error : new DomainError(ErrorCode.QueueUnavailable);
+    }
+  }
+
+  /**
+   * A run attached to a queued training: its job now trains for one more run, and starts as early as the
+   * best of their fair-share ranks allows (a no-op once a worker took it). Best effort: the run is attached
+   * whatever the queue answers.
+   */
+  private async raisePriority(trainingId: string): Promise<void> {
+    try {
+      await this.producer.raisePriority(trainingId, await this.repository.fairShareRank(trainingId));
+    } catch (error) {
+      this.logger.warn(
+        { err: error, experimentId: trainingId },
+        'Could not raise the shared training priority',
+      );
+    }
   }
 
   /** The caller's own runs; a teacher also sees their classes' runs (or one class's with ?classId=). */
@@ -272,24 +358,41 @@ export class ExperimentsService {
     await this.cancelRun(auth, id, row.kind);
   }
 
-  /** A queued run is withdrawn and CANCELLED here; a running one is stopped by its worker. */
+  /**
+   * A run whose training others still wait for leaves it at once (CANCELLED; it goes on for them). The last
+   * one stops it: a queued training is withdrawn and CANCELLED here, a running one stopped by its worker.
+   */
   private async cancelRun(auth: AuthContext, id: string, kind: ExperimentKind): Promise<ExperimentRow> {
     await this.access.requireAccess(auth, Permission.ExperimentCancel, id);
     const row = await this.load(id, kind);
     if (row.status !== 'QUEUED' && row.status !== 'RUNNING') throw new DomainError(ErrorCode.NotCancellable);
-    await this.repository.markCancelRequested(id);
-    await this.producer.signalCancel(id);
+    const outcome = await this.repository.leaveTraining(id);
+    if (!outcome) throw new DomainError(ErrorCode.NotCancellable);
+    if (outcome.detached) {
+      const left = await this.load(id, kind);
+      this.realtime.emitToExperimentAudience(
+        left,
+        'experiment:status',
+        experimentMapper.statusEvent(left, null),
+      );
+      this.logger.info({ experimentId: id, userId: auth.user.id }, 'Run left its shared training');
+      return left;
+    }
+    const { trainingId } = outcome;
+    await this.producer.signalCancel(trainingId);
     if (row.status === 'QUEUED') {
-      await this.producer.withdraw(id);
-      if (await this.repository.cancelIfQueued(id)) {
-        const cancelled = await this.load(id, kind);
+      await this.producer.withdraw(trainingId);
+      const cancelled = await this.repository.cancelIfQueued(trainingId);
+      for (const each of cancelled) {
         this.realtime.emitToExperimentAudience(
-          cancelled,
+          each,
           'experiment:status',
-          experimentMapper.statusEvent(cancelled, null),
+          experimentMapper.statusEvent(each, null),
         );
+      }
+      if (cancelled.length > 0) {
         this.logger.info({ experimentId: id, userId: auth.user.id }, 'Queued run cancelled');
-        return cancelled;
+        return this.load(id, kind);
       }
     }
     this.logger.info({ experimentId: id, userId: auth.user.id }, 'Cancel requested from the worker');

@@ -58,6 +58,23 @@ export class TrainingQueueProducer implements OnApplicationShutdown {
     this.logger.info({ ...data, fairShareRank }, 'Training job queued');
   }
 
+  /**
+   * Moves a waiting job up to that fair-share rank when it is lower than its priority (a run of a better rank
+   * attached to its training); a job already taken, or gone, stays as it is.
+   */
+  async raisePriority(experimentId: string, fairShareRank: number): Promise<void> {
+    const job = await this.reachable('find job', () => this.queue.getJob(experimentId));
+    const { priority } = trainingJobOptions(experimentId, fairShareRank);
+    if (!job || (job.opts.priority ?? 0) <= priority) return;
+    if ((await this.reachable('job state', () => job.getState())) !== 'prioritized') return;
+    try {
+      await job.changePriority({ priority });
+      this.logger.info({ experimentId, fairShareRank }, 'Training job moved up the queue');
+    } catch (error) {
+      this.logger.warn({ err: error, experimentId }, 'Training job priority unchanged (taken meanwhile)');
+    }
+  }
+
   /** Whether an admin has paused the queue (no run starts then). */
   isPaused(): Promise<boolean> {
     return this.reachable('paused', () => this.queue.isPaused());

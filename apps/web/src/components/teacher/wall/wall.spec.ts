@@ -35,8 +35,10 @@ function run(overrides: Partial<TExperimentSummary> & { training?: Partial<TExpe
     startedAt: null,
     finishedAt: null,
     durationMs: 5000,
+    launchEstimate: null,
     epochs: [],
     hasModel: true,
+    sharing: null,
     testAccuracy: 0.9,
     ...rest,
   };
