@@ -109,6 +109,8 @@ describe('launch-time estimates and class run sizes (real PostgreSQL, Redis and 
         measured = await estimate(studentToken);
       }
       expect(measured).toMatchObject({ basis: 'measured', startInMs: 0 });
+      // a whole class at once: each run shares the worker's cores, none goes faster than alone
+      expect(measured.fullLoadDurationMs).toBeGreaterThanOrEqual(measured.durationMs);
 
       // another seed: a training of its own (an identical run of the class would share the first one)
       const second = (

@@ -231,6 +231,8 @@ export const ZRunEstimate = z.object({
   basis: z.enum(['measured', 'prior']),
   /** Runs trained at once by the live workers (0: none up, or the queue paused). */
   slots: z.number().int().min(0),
+  /** Its duration when every slot trains a run (a whole class at once: each run is slower). */
+  fullLoadDurationMs: z.number().int().min(0),
 });
 export type TRunEstimate = z.infer<typeof ZRunEstimate>;
 

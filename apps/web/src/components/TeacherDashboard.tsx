@@ -12,6 +12,7 @@ import { PhaseLocks } from './lesson/PhaseLocks';
 import { RunsTable } from './RunsTable';
 import { BroadcastForm } from './teacher/BroadcastForm';
 import { ClassManager, NewClassForm } from './teacher/ClassManager';
+import { ClassRunDefaults } from './teacher/ClassRunDefaults';
 import { TeacherNav } from './teacher/ClassScope';
 import { HandsPanel } from './teacher/HandsPanel';
 import { ClassProgress } from './teacher/live/ClassProgress';
@@ -91,6 +92,13 @@ export function TeacherDashboard({ lesson }: { lesson: TLesson }) {
             onChanged={(changed) =>
               setClasses((list) => list?.map((c) => (c.id === changed.id ? changed : c)) ?? list)
             }
+          />
+        )}
+        {selected && (
+          <ClassRunDefaults
+            key={`run-defaults-${selected.id}`}
+            classId={selected.id}
+            studentCount={selected.studentCount}
           />
         )}
       </section>

@@ -1,5 +1,6 @@
 import { enAdmin } from './en-admin';
 import { enAnatomy } from './en-anatomy';
+import { enEstimate } from './en-estimate';
 import { enGrading } from './en-grading';
 import { enLesson } from './en-lesson';
 import { enLive } from './en-live';
@@ -350,5 +351,6 @@ export const en: Messages = {
   wall: enWall,
   work: enWork,
   queue: enQueue,
+  estimate: enEstimate,
   admin: enAdmin,
 };

@@ -1,5 +1,6 @@
 import { frAdmin } from './fr-admin';
 import { frAnatomy } from './fr-anatomy';
+import { frEstimate } from './fr-estimate';
 import { frGrading } from './fr-grading';
 import { frLesson } from './fr-lesson';
 import { frLive } from './fr-live';
@@ -350,6 +351,7 @@ export const fr = {
   wall: frWall,
   work: frWork,
   queue: frQueue,
+  estimate: frEstimate,
   admin: frAdmin,
 };
 

@@ -21,6 +21,7 @@ import {
   type TPinReset,
   type TRealWorldDrawing,
   type TRosterStudent,
+  type TRunEstimate,
   type TSubmitExperimentResponse,
   type TUpdateClassRequest,
   type TUser,
@@ -115,8 +116,11 @@ export const api = {
       `/experiments${classId ? `?classId=${encodeURIComponent(classId)}` : ''}`,
     ),
   experiment: (id: string) => request<TExperiment>('GET', `/experiments/${encodeURIComponent(id)}`),
-  submitExperiment: (spec: TExperimentSpecInput) =>
-    request<TSubmitExperimentResponse>('POST', '/experiments', spec),
+  /** `fresh`: train it anew even when the class already computed the same training. */
+  submitExperiment: (spec: TExperimentSpecInput, { fresh = false }: { fresh?: boolean } = {}) =>
+    request<TSubmitExperimentResponse>('POST', `/experiments${fresh ? '?fresh=true' : ''}`, spec),
+  /** How long the run would take and when it would start if submitted now (nothing is submitted). */
+  estimateRun: (spec: TExperimentSpecInput) => request<TRunEstimate>('POST', '/experiments/estimate', spec),
   cancelExperiment: (id: string) => request<unknown>('POST', `/experiments/${encodeURIComponent(id)}/cancel`),
   classicalRuns: (classId?: string) =>
     request<TClassicalRunSummary[]>(

@@ -1,4 +1,9 @@
-import type { TBroadcastRequest, TLessonState, TSetPhaseLockRequest } from '@dlclass/contracts';
+import type {
+  TBroadcastRequest,
+  TClassRunDefaults,
+  TLessonState,
+  TSetPhaseLockRequest,
+} from '@dlclass/contracts';
 import { request } from './api';
 
 /** The calls of the lesson's home and of the teacher's pacing (phase locks, broadcasts). */
@@ -8,6 +13,8 @@ export const lessonApi = {
     request<TLessonState>('GET', `/lesson${classId ? `?classId=${encodeURIComponent(classId)}` : ''}`),
   setPhaseLock: (classId: string, phase: number, body: TSetPhaseLockRequest) =>
     request<TLessonState>('PUT', `/classes/${encodeURIComponent(classId)}/phases/${phase}`, body),
+  setRunDefaults: (classId: string, body: TClassRunDefaults) =>
+    request<TLessonState>('PUT', `/classes/${encodeURIComponent(classId)}/run-defaults`, body),
   broadcast: (classId: string, body: TBroadcastRequest) =>
     request<TLessonState>('POST', `/classes/${encodeURIComponent(classId)}/broadcast`, body),
 };

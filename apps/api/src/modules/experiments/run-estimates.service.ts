@@ -83,6 +83,11 @@ export class RunEstimatesService {
     // this run trains beside the ones that will still hold a slot when it starts
     const busyAtStart = trainings.running.length + ahead.length + 1;
     const duration = runDurationMs(work, workers, busyAtStart, slots);
-    return { ...duration, startInMs: startInMs(slots, queue), slots };
+    return {
+      ...duration,
+      startInMs: startInMs(slots, queue),
+      slots,
+      fullLoadDurationMs: runDurationMs(work, workers, slots, slots).durationMs,
+    };
   }
 }

@@ -5,6 +5,8 @@ import {
   REFERENCE_EXPERIMENT,
   type TExperimentSpec,
   type TFieldError,
+  type TRunSize,
+  type TRunSizeActivity,
   toFieldErrors,
   ZExperimentSpec,
 } from '@dlclass/contracts';
@@ -26,11 +28,25 @@ import { DataStep } from './DataStep';
 import { DrawingStep } from './DrawingStep';
 import { EnvironmentStep } from './EnvironmentStep';
 import { EvaluationStep } from './EvaluationStep';
+import { LaunchEstimate } from './LaunchEstimate';
 import { ModelEditor } from './ModelEditor';
 import { STEP_NAMES, STEPS, Step } from './Step';
 import { TrainingStep } from './TrainingStep';
 
-const cloneReference = (): TExperimentSpec => structuredClone(REFERENCE_EXPERIMENT);
+/** The lesson's reference model, at the class's run size for the activity once it is known. */
+function reference(size: TRunSize | null): TExperimentSpec {
+  const spec = structuredClone(REFERENCE_EXPERIMENT);
+  return size ? { ...spec, training: { ...spec.training, ...size } } : spec;
+}
+
+/**
+ * A stored spec, into the editor: without its seed, which the class gives (one for the class, or one per
+ * student: a spec broadcast from another student's run must not carry theirs).
+ */
+function editable(spec: TExperimentSpec): TExperimentSpec {
+  const { seed: _seed, ...training } = spec.training;
+  return { ...spec, training };
+}
 
 /** What is sent: an empty name is left out (the API names the run). */
 function toSubmission(spec: TExperimentSpec) {
@@ -41,18 +57,26 @@ function toSubmission(spec: TExperimentSpec) {
 export function HelloWorld({
   initialRunId,
   loadBroadcast = false,
+  activity = 'hello',
 }: {
   initialRunId: string | null;
   loadBroadcast?: boolean;
+  /** Whose run size the reference starts from: the Hello World's, or the guided challenge's. */
+  activity?: TRunSizeActivity;
 }) {
   const { t, locale } = useI18n();
-  const [spec, setSpec] = useState<TExperimentSpec>(cloneReference);
+  const [spec, setSpec] = useState<TExperimentSpec>(() => reference(null));
+  /** The class's run size for this activity (null until the lesson is loaded). */
+  const [runSize, setRunSize] = useState<TRunSize | null>(null);
+  /** The editor still shows the reference nobody changed: the class's run size may replace it. */
+  const untouched = useRef(initialRunId === null);
   const [runId, setRunId] = useState<string | null>(initialRunId);
   const [showErrors, setShowErrors] = useState(false);
   /** The run whose cancellation was asked from this page (the button waits for the run to stop). */
   const [cancelAsked, setCancelAsked] = useState<string | null>(null);
   const [cancelError, setCancelError] = useState<unknown>(null);
   const submission = useSubmit();
+  const retraining = useSubmit();
   /** The spec of a run loaded from the picker goes into the editor once. */
   const specLoadedFor = useRef<string | null>(null);
 
@@ -93,6 +117,7 @@ export function HelloWorld({
     : [];
 
   const editSpec = (next: TExperimentSpec) => {
+    untouched.current = false;
     setSpec(next);
     submission.reset();
   };
@@ -109,18 +134,25 @@ export function HelloWorld({
   useEffect(() => {
     if (!experiment || specLoadedFor.current === experiment.id) return;
     specLoadedFor.current = experiment.id;
-    setSpec({ ...experiment.spec, name: experiment.spec.name ?? experiment.name });
+    untouched.current = false;
+    setSpec({ ...editable(experiment.spec), name: experiment.spec.name ?? experiment.name });
   }, [experiment]);
 
-  // The model the teacher broadcast, once, into a fresh editor (no run followed).
+  // The class's run size for the activity; the model the teacher broadcast, once, into a fresh editor (no
+  // run followed), else the reference at that size.
   const [broadcastLoaded, setBroadcastLoaded] = useState<{ name: string; from: string } | null>(null);
   useEffect(() => {
-    if (!loadBroadcast) return;
     lessonApi.lesson().then(
-      ({ broadcast }) => {
-        if (!broadcast?.spec) return;
+      ({ broadcast, runDefaults }) => {
+        const size = runDefaults[activity];
+        setRunSize(size);
+        if (!loadBroadcast || !broadcast?.spec) {
+          if (untouched.current) setSpec(reference(size));
+          return;
+        }
+        untouched.current = false;
         setRunId(null);
-        setSpec(structuredClone(broadcast.spec));
+        setSpec(editable(structuredClone(broadcast.spec)));
         setBroadcastLoaded({ name: broadcast.spec.name ?? '', from: broadcast.from });
         const url = new URL(window.location.href);
         url.searchParams.delete('modele');
@@ -128,7 +160,7 @@ export function HelloWorld({
       },
       () => undefined, // the page stays on the reference model
     );
-  }, [loadBroadcast]);
+  }, [loadBroadcast, activity]);
 
   const cancelling = isActive(experiment) && cancelAsked === runId;
 
@@ -146,6 +178,16 @@ export function HelloWorld({
       specLoadedFor.current = response.id;
       setRunId(response.id);
       document.getElementById(STEPS.training.anchor)?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    });
+  }
+
+  /** The run followed was copied from an identical finished one: train it anew all the same. */
+  async function retrain() {
+    if (!experiment) return;
+    await retraining.run(async () => {
+      const response = await api.submitExperiment(experiment.spec, { fresh: true });
+      specLoadedFor.current = response.id;
+      setRunId(response.id);
     });
   }
 
@@ -234,7 +276,14 @@ export function HelloWorld({
           summary={summary}
           submitting={submission.busy}
           onSubmit={train}
-          onReset={() => editSpec(cloneReference())}
+          onReset={() => editSpec(reference(runSize))}
+          estimate={
+            <LaunchEstimate
+              spec={
+                validation.parsed.success && validation.local.length === 0 ? validation.parsed.data : null
+              }
+            />
+          }
         />
       </Step>
       <TrainingStep
@@ -244,7 +293,14 @@ export function HelloWorld({
         connected={connected}
         cancelling={cancelling}
         onCancel={cancel}
+        retraining={retraining.busy}
+        onRetrain={retrain}
       />
+      {retraining.error && (
+        <p className="alert alert-error" role="alert">
+          {retraining.error}
+        </p>
+      )}
       <EvaluationStep experiment={experiment} />
       <DrawingStep experimentId={drawableRun} />
     </>

@@ -10,7 +10,7 @@ import {
   ZOptimizer,
 } from '@dlclass/contracts';
 import type { TPlannedLayer } from '@dlclass/ml';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { CompactSelect, FieldFrame } from '@/components/Field';
 import { useI18n } from '@/i18n/client';
 import { formatNumber } from '@/lib/format';
@@ -104,12 +104,15 @@ type ModelEditorProps = {
   submitting: boolean;
   onSubmit: () => void;
   onReset: () => void;
+  /** Beside the train button: how long the run would take and when it would start. */
+  estimate?: ReactNode;
 };
 
 const shapeText = (shape: number[]) => shape.join(' × ');
 
 export function ModelEditor(props: ModelEditorProps) {
-  const { spec, onChange, plan, parameterCount, errors, summary, submitting, onSubmit, onReset } = props;
+  const { spec, onChange, plan, parameterCount, errors, summary, submitting, onSubmit, onReset, estimate } =
+    props;
   const { t, locale } = useI18n();
   const [newType, setNewType] = useState<TLayerType>('dense');
   const layers = spec.model.layers;
@@ -338,9 +341,12 @@ export function ModelEditor(props: ModelEditorProps) {
           </ul>
         </div>
       )}
-      <button type="submit" className="button button-big" disabled={submitting} data-testid="train-button">
-        {submitting ? t('hello.model.submitting') : t('hello.model.train')}
-      </button>
+      <div className="row">
+        <button type="submit" className="button button-big" disabled={submitting} data-testid="train-button">
+          {submitting ? t('hello.model.submitting') : t('hello.model.train')}
+        </button>
+        {estimate}
+      </div>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { useI18n } from '@/i18n/client';
 import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
 import { queuePlaceText } from '@/lib/queuePlace';
 import { type BatchPoint, epochPosition, isActive } from '@/lib/runEvents';
+import { EstimateVsReal } from './LaunchEstimate';
 import { Step } from './Step';
 
 /** Decimals needed to write a tick step exactly (0.25 -> 2, 0.5 -> 1, 2 -> 0). */
@@ -222,6 +223,7 @@ export function TrainingStep({
           )}
         </div>
       </div>
+      <EstimateVsReal experiment={experiment} />
       {experiment.status === 'running' && (
         <div
           className="progress"

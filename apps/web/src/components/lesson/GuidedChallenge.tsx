@@ -23,9 +23,12 @@ type TRunsField = Extract<TField, { kind: 'runs' }>;
 export const runsField = (mission: TMission) => `${mission.id}-runs`;
 export const answerField = (mission: TMission) => `${mission.id}-answer`;
 export const compareHref = (runIds: readonly string[]) => `/eleve/comparer?runs=${runIds.join(',')}`;
-/** The Hello World's model editor, prefilled with a run's spec (its `run` parameter), else the reference. */
+/**
+ * The Hello World's model editor, prefilled with a run's spec (its `run` parameter), else the reference at the
+ * class's run size for the challenge.
+ */
 export const editorHref = (runId: string | null) =>
-  `/eleve/hello-world${runId ? `?run=${runId}` : ''}#modele`;
+  `/eleve/hello-world${runId ? `?run=${runId}` : '?depuis=defi'}#modele`;
 
 /** The guided challenge: one mission per parameter, each tied to the runs that answer it. */
 export function GuidedChallenge({
