@@ -28,6 +28,8 @@ const ZWorkerEnv = z.object({
   WORKER_THREAD_MAX_HEAP_MB: z.coerce.number().int().min(64).default(2048),
   /** CPU priority of the training threads (nice 0-19): on a machine shared with the API, its answers come first. */
   WORKER_TRAINING_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  /** off: never train with the native kernels (the wasm ones instead), e.g. to compare them. */
+  NATIVE_KERNELS: z.enum(['on', 'off']).default('on'),
 });
 
 export interface TWorkerConfig {
@@ -45,6 +47,7 @@ export interface TWorkerConfig {
   readonly maxRunMemoryBytes: number;
   readonly threadMaxHeapMb: number;
   readonly trainingNice: number;
+  readonly nativeKernels: boolean;
 }
 
 /** Parses the environment once; throws one error listing every invalid variable. */
@@ -69,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TWorkerConfig 
     maxRunMemoryBytes: e.WORKER_MAX_RUN_MEMORY_MB * 2 ** 20,
     threadMaxHeapMb: e.WORKER_THREAD_MAX_HEAP_MB,
     trainingNice: e.WORKER_TRAINING_NICE,
+    nativeKernels: e.NATIVE_KERNELS === 'on',
   });
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { TTrainingBackend } from '@dlclass/contracts';
+import type { TTrainingBackend, TUnavailableBackend } from '@dlclass/contracts';
 import type { Logger } from './logger';
 import { TrainingThread } from './trainer';
 import type { TThreadInit } from './training-protocol';
@@ -7,6 +7,7 @@ import type { TThreadInit } from './training-protocol';
 /**
  * How many runs a worker trains at once when WORKER_CONCURRENCY is not set: the count that gave the best
  * class throughput (runs per minute for a whole class, not one run's speed).
+ * - native (one thread per training): one run per core (bench:class on 2 cores: docs/benchmarks.md).
  * - wasm and cpu: one run per core (cores / WASM_THREADS when the wasm backend uses several threads). On
  *   2 cores, two runs of 1 wasm thread each trained ~1.45x the samples/s of one run with 2 threads.
  * - tensorflow (tfjs-node): 1, its native kernels already spread one run over every core.
@@ -20,7 +21,7 @@ export function defaultConcurrency(
   wasmThreads: number = Number.parseInt(process.env.WASM_THREADS ?? '', 10) || 1,
 ): number {
   if (backend === 'wasm') return Math.max(1, Math.floor(cores / Math.max(1, wasmThreads)));
-  if (backend === 'cpu') return Math.max(1, cores);
+  if (backend === 'native' || backend === 'cpu') return Math.max(1, cores);
   return 1;
 }
 
@@ -65,6 +66,10 @@ export class TrainerPool {
 
   get device(): string {
     return this.threads[0].device;
+  }
+
+  get unavailableBackends(): TUnavailableBackend[] {
+    return this.threads[0].unavailableBackends;
   }
 
   /** Live tensors in the thread that ended the last run: once ready, and after that run. */

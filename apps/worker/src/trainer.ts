@@ -6,6 +6,7 @@ import type {
   TEpochMetrics,
   TExperimentSpec,
   TTrainingBackend,
+  TUnavailableBackend,
 } from '@dlclass/contracts';
 import type { TBatchMetrics, TLabelledDrawing, TRunResult } from '@dlclass/ml';
 import type { Logger } from './logger';
@@ -82,6 +83,8 @@ export class TrainingThread {
   private closing = false;
   backend!: TTrainingBackend;
   device!: string;
+  /** The faster backends the thread could not load, and why. */
+  unavailableBackends: TUnavailableBackend[] = [];
   /** Tensors alive in the thread once ready, before any run. */
   baselineTensors = 0;
   /** Tensors alive in the thread after the last run that ended in it (null before the first). */
@@ -138,6 +141,7 @@ export class TrainingThread {
         if (message.type === 'ready') {
           this.backend = message.backend;
           this.device = message.device;
+          this.unavailableBackends = message.unavailable;
           this.baselineTensors = message.tensors;
           worker.off('message', onMessage);
           worker.off('error', reject);

@@ -4,6 +4,7 @@ import type {
   TEpochMetrics,
   TExperimentSpec,
   TTrainingBackend,
+  TUnavailableBackend,
 } from '@dlclass/contracts';
 import type { TBatchMetrics, TLabelledDrawing, TRunResult } from '@dlclass/ml';
 import type { TLoadedDatasets } from '@dlclass/ml/node';
@@ -38,6 +39,8 @@ export interface TThreadInit {
    * renews the job locks. 0 or undefined: the process's priority.
    */
   nice?: number | undefined;
+  /** false: the native kernels are not tried (NATIVE_KERNELS=off). */
+  nativeKernels?: boolean | undefined;
 }
 
 /** What a run trains: a network (epochs, cancellable between batches) or a classical model (one fit). */
@@ -51,7 +54,13 @@ export type TThreadResult =
 export type TToThread = { type: 'run'; runId: number; task: TThreadTask; cancelFlag: SharedArrayBuffer };
 
 export type TFromThread =
-  | { type: 'ready'; backend: TTrainingBackend; device: string; tensors: number }
+  | {
+      type: 'ready';
+      backend: TTrainingBackend;
+      device: string;
+      tensors: number;
+      unavailable: TUnavailableBackend[];
+    }
   | { type: 'init-error'; message: string }
   | { type: 'log'; message: string }
   | { type: 'batch'; runId: number; metrics: TBatchMetrics }

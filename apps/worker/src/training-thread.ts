@@ -5,6 +5,7 @@
  * CPU-heavy work stays here so the main thread keeps renewing BullMQ's job lock.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { TUnavailableBackend } from '@dlclass/contracts';
 import { InvalidArchitectureError, runClassical, runExperiment, TrainingDivergedError } from '@dlclass/ml';
 import { DatasetNotInstalledError, DatasetStore, selectBackend } from '@dlclass/ml/node';
 import type {
@@ -46,12 +47,16 @@ async function main(): Promise<void> {
     { mnist: init.mnistDir, 'fashion-mnist': init.fashionMnistDir },
     init.datasets,
   );
+  const unavailable: TUnavailableBackend[] = [];
   try {
-    selected = await selectBackend(init.preferredBackend, (backend, error) =>
-      send({
-        type: 'log',
-        message: `backend ${backend} unavailable: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      }),
+    selected = await selectBackend(
+      init.preferredBackend,
+      (backend, error) =>
+        unavailable.push({
+          backend,
+          reason: error instanceof Error ? (error.message.split('\n')[0] as string) : String(error),
+        }),
+      { nativeKernels: init.nativeKernels ?? true },
     );
     datasets.get('mnist'); // every lesson's dataset: parsed before the first job
   } catch (error) {
@@ -59,7 +64,7 @@ async function main(): Promise<void> {
     return;
   }
   const { tf, backend, device } = selected;
-  send({ type: 'ready', backend, device, tensors: tf.memory().numTensors });
+  send({ type: 'ready', backend, device, tensors: tf.memory().numTensors, unavailable });
 
   port.on('message', async (message: TToThread) => {
     if (message.type !== 'run') return;

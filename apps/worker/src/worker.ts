@@ -57,6 +57,7 @@ export async function startWorker(
       fashionMnistDir: dirs['fashion-mnist'],
       maxHeapMb: config.threadMaxHeapMb,
       nice: config.trainingNice,
+      nativeKernels: config.nativeKernels,
       datasets: loadSharedDatasets(dirs, (dataset, error) =>
         logger.error({ dataset, err: error }, 'dataset unreadable: its runs will fail, the others train'),
       ),
@@ -73,6 +74,11 @@ export async function startWorker(
     },
     'training backend ready',
   );
+  for (const { backend, reason } of trainers.unavailableBackends)
+    logger.warn(
+      { backend, reason },
+      `faster backend ${backend} unavailable, training on ${trainers.backend}`,
+    );
 
   const prisma = createPrismaClient(config.databaseUrl);
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
@@ -173,6 +179,7 @@ export async function startWorker(
       running: [...state.running],
       concurrency: trainers.size,
       host: hostname(),
+      unavailable: trainers.unavailableBackends,
       speeds: speeds.speeds,
       // only a GPU backend's figures mean anything for its runs
       gpu: trainers.backend === 'tensorflow-gpu' ? await readGpuStats() : undefined,

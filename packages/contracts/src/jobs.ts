@@ -69,6 +69,10 @@ export const cancelKey = (experimentId: string) => `dlclass:cancel:${experimentI
 export const ZTrainingBackend = z.enum(['tensorflow-gpu', 'tensorflow', 'native', 'wasm', 'cpu']);
 export type TTrainingBackend = z.infer<typeof ZTrainingBackend>;
 
+/** A backend faster than the one a worker trains with, which it could not load, and why. */
+export const ZUnavailableBackend = z.object({ backend: ZTrainingBackend, reason: z.string() });
+export type TUnavailableBackend = z.infer<typeof ZUnavailableBackend>;
+
 export const ZWorkerInfo = z.object({
   id: z.string(),
   backend: ZTrainingBackend,
@@ -81,6 +85,8 @@ export const ZWorkerInfo = z.object({
   concurrency: z.number().int().positive().optional(),
   /** The machine it runs on; absent from workers older than this field. */
   host: z.string().optional(),
+  /** The faster backends it could not load, fastest first; absent from workers older than this field. */
+  unavailable: z.array(ZUnavailableBackend).optional(),
   /** Its measured training speeds, most recent first (see ZMeasuredSpeed); absent from older workers. */
   speeds: z.array(ZMeasuredSpeed).optional(),
   /** The GPU's memory and load when it trains on one (nvidia-smi); absent otherwise. */
@@ -95,6 +101,8 @@ export const ZHealth = z.object({
   status: z.enum(['ok', 'degraded']),
   db: z.enum(['ok', 'down']),
   redis: z.enum(['ok', 'down']),
-  workers: z.array(ZWorkerInfo.pick({ id: true, backend: true, device: true, busy: true })),
+  workers: z.array(
+    ZWorkerInfo.pick({ id: true, backend: true, device: true, busy: true, unavailable: true }),
+  ),
 });
 export type THealth = z.infer<typeof ZHealth>;

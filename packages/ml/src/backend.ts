@@ -51,6 +51,8 @@ export interface TBackendOptions {
    * keeps the count it was first initialised with.
    */
   wasmThreads?: number;
+  /** false: the native backend is unavailable (the admin turned it off); default true. */
+  nativeKernels?: boolean;
 }
 
 function wasmThreadsFromEnv(): number {
@@ -86,6 +88,7 @@ async function tryBackend(backend: TTrainingBackend, options: TBackendOptions): 
       return { tf, backend, device: `CPU (${plural(cores(), 'cœur')})` };
     }
     case 'native': {
+      if (options.nativeKernels === false) throw new Error('turned off (NATIVE_KERNELS=off)');
       const addon = loadNativeKernels();
       // the native kernels do the heavy work single-threaded: XNNPACK keeps one thread for the light kernels
       const { tf } = await wasmBackend(1);

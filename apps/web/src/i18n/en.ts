@@ -140,6 +140,7 @@ export const en: Messages = {
       backends: {
         'tensorflow-gpu': 'Native TensorFlow on a graphics card (GPU)',
         tensorflow: 'Native TensorFlow on the processor (CPU)',
+        native: 'Native kernels (oneDNN) on the processor (CPU)',
         wasm: 'WebAssembly on the processor (CPU)',
         cpu: 'Plain JavaScript on the processor (CPU, slow)',
       },

@@ -140,6 +140,7 @@ export const fr = {
       backends: {
         'tensorflow-gpu': 'TensorFlow natif sur carte graphique (GPU)',
         tensorflow: 'TensorFlow natif sur processeur (CPU)',
+        native: 'Noyaux natifs (oneDNN) sur processeur (CPU)',
         wasm: 'WebAssembly sur processeur (CPU)',
         cpu: 'JavaScript pur sur processeur (CPU, lent)',
       },

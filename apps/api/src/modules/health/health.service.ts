@@ -25,7 +25,13 @@ export class HealthService {
       status: db === 'ok' && redis === 'ok' ? 'ok' : 'degraded',
       db,
       redis,
-      workers: workers.map(({ id, backend, device, busy }) => ({ id, backend, device, busy })),
+      workers: workers.map(({ id, backend, device, busy, unavailable }) => ({
+        id,
+        backend,
+        device,
+        busy,
+        unavailable,
+      })),
     };
   }
 
