@@ -7,6 +7,7 @@ import { enLive } from './en-live';
 import { enPhase2 } from './en-phase2';
 import { enQueue } from './en-queue';
 import { enQuizResults } from './en-quiz-results';
+import { enSharing } from './en-sharing';
 import { enTeacher } from './en-teacher';
 import { enWall } from './en-wall';
 import { enWork } from './en-work';
@@ -353,5 +354,6 @@ export const en: Messages = {
   work: enWork,
   queue: enQueue,
   estimate: enEstimate,
+  sharing: enSharing,
   admin: enAdmin,
 };

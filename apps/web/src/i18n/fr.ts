@@ -7,6 +7,7 @@ import { frLive } from './fr-live';
 import { frPhase2 } from './fr-phase2';
 import { frQueue } from './fr-queue';
 import { frQuizResults } from './fr-quiz-results';
+import { frSharing } from './fr-sharing';
 import { frTeacher } from './fr-teacher';
 import { frWall } from './fr-wall';
 import { frWork } from './fr-work';
@@ -353,6 +354,7 @@ export const fr = {
   work: frWork,
   queue: frQueue,
   estimate: frEstimate,
+  sharing: frSharing,
   admin: frAdmin,
 };
 

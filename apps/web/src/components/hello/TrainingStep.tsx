@@ -11,6 +11,7 @@ import { formatDecimal, formatNumber, formatPercent } from '@/lib/format';
 import { queuePlaceText } from '@/lib/queuePlace';
 import { type BatchPoint, epochPosition, isActive } from '@/lib/runEvents';
 import { EstimateVsReal } from './LaunchEstimate';
+import { SharedTrainingNotice } from './SharedTrainingNotice';
 import { Step } from './Step';
 
 /** Decimals needed to write a tick step exactly (0.25 -> 2, 0.5 -> 1, 2 -> 0). */
@@ -127,6 +128,9 @@ type TrainingStepProps = {
   connected: boolean;
   cancelling: boolean;
   onCancel: () => void;
+  /** A run whose results were copied from an identical finished one: train it anew all the same. */
+  retraining: boolean;
+  onRetrain: () => void;
 };
 
 export function TrainingStep({
@@ -136,6 +140,8 @@ export function TrainingStep({
   connected,
   cancelling,
   onCancel,
+  retraining,
+  onRetrain,
 }: TrainingStepProps) {
   const { t, locale } = useI18n();
   const epochs = experiment?.epochs ?? [];
@@ -223,6 +229,7 @@ export function TrainingStep({
           )}
         </div>
       </div>
+      <SharedTrainingNotice experiment={experiment} retraining={retraining} onRetrain={onRetrain} />
       <EstimateVsReal experiment={experiment} />
       {experiment.status === 'running' && (
         <div

@@ -10,6 +10,7 @@ import { api } from '@/lib/api';
 import { formatDateTime } from '@/lib/format';
 import { useApiData } from '@/lib/useApiData';
 import { useSubmit } from '@/lib/useSubmit';
+import { SeedModeSetting } from './SeedModeSetting';
 
 /** A new class of the teacher, named in one field. */
 export function NewClassForm({ onCreated }: { onCreated: (created: TClass) => void }) {
@@ -41,7 +42,7 @@ export function NewClassForm({ onCreated }: { onCreated: (created: TClass) => vo
   );
 }
 
-/** One class's settings (name, join code, archive) and its roster (new PIN, removal). */
+/** One class's settings (name, join code, archive, training seed) and its roster (new PIN, removal). */
 export function ClassManager({
   schoolClass,
   onChanged,
@@ -103,6 +104,7 @@ export function ClassManager({
         </button>
       </div>
       {schoolClass.archived && <p className="alert alert-warn">{t('teacherTools.classes.archivedNotice')}</p>}
+      <SeedModeSetting schoolClass={schoolClass} onChanged={onChanged} />
       {submit.error && !submit.fields.length && <p className="alert alert-error">{submit.error}</p>}
       <Roster
         schoolClass={schoolClass}
