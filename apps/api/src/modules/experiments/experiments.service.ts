@@ -211,7 +211,7 @@ export class ExperimentsService {
       sharing,
     );
     const trainingId = trainingIdOf(row);
-    if (row.attachedToId) await this.raisePriority(trainingId);
+    if (row.attachedToId && row.status === 'QUEUED') await this.raisePriority(trainingId);
     else if (!row.reusedFromId) await this.enqueue(trainingId, correlationId, timeLimitS);
     // a worker may have taken it already: then it is first, with nothing to wait
     const place =
