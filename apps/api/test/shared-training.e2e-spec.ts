@@ -146,6 +146,28 @@ describe('shared trainings of identical runs', () => {
     expect(list.body.map((run: TExperiment) => run.id)).toEqual([b.id]);
   });
 
+  it("a student's first run attached to another's third moves that training up the fair-share queue", async () => {
+    const [ana, ben] = await Promise.all([student(), student()]);
+    if (!ana || !ben) throw new Error('students');
+    const anas: TSubmitExperimentResponse[] = [];
+    await queue.pause();
+    try {
+      for (const seed of [71, 72, 73]) anas.push(await submit(ana, tinyRun({ seed })));
+      expect(anas.map((run) => run.queuePosition)).toEqual([1, 2, 3]);
+      const bens = await submit(ben, tinyRun({ seed: 73 }));
+      expect(bens).toMatchObject({ sharing: 'attached', queuePosition: 2 });
+      expect((await queue.getJob(anas[2]?.id ?? ''))?.priority).toBe(1);
+      const places = await Promise.all(anas.map(async (run) => (await read(ana, run.id)).queuePosition));
+      expect(places).toEqual([1, 3, 2]);
+    } finally {
+      await queue.resume();
+    }
+    // left as the next tests find the queue: empty
+    for (const run of await Promise.all(anas.map((run) => until(ana, run.id, ended)))) {
+      expect(run.status).toBe('succeeded');
+    }
+  });
+
   it('a late joiner gets the epochs already done and the same live events; one student leaving does not stop the others', async () => {
     const [ana, ben, cleo] = await Promise.all([student(), student(), student()]);
     if (!ana || !ben || !cleo) throw new Error('students');
