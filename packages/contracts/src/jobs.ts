@@ -8,6 +8,10 @@ export const JobName = { TrainExperiment: 'experiment.train' } as const;
 export type TJobName = (typeof JobName)[keyof typeof JobName];
 
 export const ZTrainExperimentJob = z.object({
+  /**
+   * The training's id: the run that started it (the job id too). The runs of the class attached to it since
+   * (identical runs, see shared-training.ts in @dlclass/db) share this job.
+   */
   experimentId: z.uuid(),
   correlationId: z.string(),
   /** The owner's longest run (quota maxRunTimeS), in seconds; absent from jobs the worker re-adds itself. */
