@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { TTrainingBackend } from '@dlclass/contracts';
 import type { TF } from './architecture';
 import { describeGpus, queryNvidiaGpus } from './gpu-info';
-import { loadNativeKernels, registerNativeTrainingKernels } from './native-kernels';
+import { installFusedAdam, loadNativeKernels, registerNativeTrainingKernels } from './native-kernels';
 import { registerWasmTrainingKernels } from './wasm-kernels';
 import { setWasmBackendThreads } from './wasm-threads';
 
@@ -93,6 +93,7 @@ async function tryBackend(backend: TTrainingBackend, options: TBackendOptions): 
       // the native kernels do the heavy work single-threaded: XNNPACK keeps one thread for the light kernels
       const { tf } = await wasmBackend(1);
       registerNativeTrainingKernels(tf, addon);
+      installFusedAdam(tf);
       const { library, isa } = addon.info();
       return { tf, backend, device: `CPU natif (${library}, ${isa}, 1 thread)` };
     }

@@ -2,11 +2,31 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadNativeKernels, NATIVE_ADDON_PATH, registerNativeTrainingKernels } from './native-kernels';
+import type { Scalar } from '@tensorflow/tfjs';
+import {
+  ADAM_UPDATE,
+  loadNativeKernels,
+  NATIVE_ADDON_PATH,
+  registerNativeTrainingKernels,
+} from './native-kernels';
+import { selectBackend } from './node';
 import { describeTrainingKernels } from './training-kernels.testing';
 
 describe('native training kernels (oneDNN, over the wasm backend)', () => {
   describeTrainingKernels('native', (tf) => registerNativeTrainingKernels(tf, loadNativeKernels()));
+
+  it('runs each Adam step of a variable as one native kernel', async () => {
+    const { tf } = await selectBackend('native');
+    const w = tf.variable(tf.ones([3, 2]));
+    const optimizer = tf.train.adam(0.1);
+    const { kernelNames } = await tf.profile(() => {
+      optimizer.minimize(() => w.square().sum() as Scalar, false, [w]);
+    });
+    expect(kernelNames).toContain(ADAM_UPDATE);
+    expect(kernelNames).not.toContain('Sqrt');
+    optimizer.dispose();
+    w.dispose();
+  });
 
   it('refuses arrays that do not match the dimensions instead of reading past them', () => {
     const addon = loadNativeKernels();
@@ -15,6 +35,9 @@ describe('native training kernels (oneDNN, over the wasm backend)', () => {
     expect(() => addon.matMul(dims, two, two, new Float32Array(3), null, 0)).toThrow(/c does not match/);
     expect(() => addon.matMul(dims, two, new Float64Array(4) as never, two, null, 0)).toThrow(/b does not/);
     expect(() => addon.sumLeadingAxes(3, two, new Float32Array(2))).toThrow(/x does not match/);
+    expect(() =>
+      addon.adamUpdate(new Float32Array(8), two, two, two, two, two, two, new Float32Array(3)),
+    ).toThrow(/newV does not match/);
   });
 
   it('keeps the heap intact when signals arrive during products (V8 profiler: a signal every 100 µs)', () => {

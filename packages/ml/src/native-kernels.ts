@@ -4,6 +4,7 @@
  * seeds and saved models are the wasm backend's; only the heavy kernels run natively.
  */
 import { join } from 'node:path';
+import type * as tfjs from '@tensorflow/tfjs';
 import type { TF } from './architecture';
 import {
   type Attrs,
@@ -38,6 +39,16 @@ export interface NativeKernelsAddon {
   ): void;
   maxPoolGrad(dims: Int32Array, x: Float32Array, dy: Float32Array, dx: Float32Array): void;
   sumLeadingAxes(rows: number, x: Float32Array, out: Float32Array): void;
+  adamUpdate(
+    hyper: Float32Array,
+    value: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    gradient: Float32Array,
+    newValue: Float32Array,
+    newM: Float32Array,
+    newV: Float32Array,
+  ): void;
   info(): { library: string; isa: string };
 }
 
@@ -272,6 +283,118 @@ function sum(tf: TF, addon: NativeKernelsAddon, original: Kernel): Kernel {
   };
 }
 
+/** One Adam step of one variable: [newValue, newM, newV] (see installFusedAdam). */
+export const ADAM_UPDATE = 'DlclassAdamUpdate';
+
+function adamUpdate(addon: NativeKernelsAddon): Kernel {
+  return ({ inputs, backend, attrs }) => {
+    const { value, m, v, gradient, oneMinusAccBeta1, oneMinusAccBeta2 } = inputs as Record<
+      string,
+      TensorInfo
+    >;
+    const { beta1, beta2, epsilon, learningRate } = attrs as {
+      beta1: number;
+      beta2: number;
+      epsilon: number;
+      learningRate: number;
+    };
+    const wasm = backend as WasmBackend;
+    const shape = (value as TensorInfo).shape;
+    const outputs = [0, 1, 2].map(() => wasm.makeOutput([...shape], 'float32'));
+    // the scalars tfjs's AdamOptimizer multiplies by, as it makes them (numbers to float32 tensors)
+    const hyper = Float32Array.of(
+      beta1,
+      beta2,
+      1 - beta1,
+      1 - beta2,
+      epsilon,
+      -learningRate,
+      floats(wasm, oneMinusAccBeta1 as TensorInfo)[0] as number,
+      floats(wasm, oneMinusAccBeta2 as TensorInfo)[0] as number,
+    );
+    const [newValue, newM, newV] = outputs.map((t) => floats(wasm, t)) as [
+      Float32Array,
+      Float32Array,
+      Float32Array,
+    ];
+    addon.adamUpdate(
+      hyper,
+      floats(wasm, value as TensorInfo),
+      floats(wasm, m as TensorInfo),
+      floats(wasm, v as TensorInfo),
+      floats(wasm, gradient as TensorInfo),
+      newValue,
+      newM,
+      newV,
+    );
+    return outputs as unknown as TensorInfo;
+  };
+}
+
+/** The fields of tfjs's AdamOptimizer that its applyGradients uses. */
+interface AdamInternals {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  accBeta1: tfjs.Variable;
+  accBeta2: tfjs.Variable;
+  accumulatedFirstMoment: ({ originalName: string; variable: tfjs.Variable } | undefined)[];
+  accumulatedSecondMoment: ({ originalName: string; variable: tfjs.Variable } | undefined)[];
+  incrementIterations(): void;
+  applyGradients(gradients: tfjs.NamedTensorMap | { name: string; tensor: tfjs.Tensor }[]): void;
+}
+
+const FUSED_ADAM = Symbol('dlclass fused Adam');
+
+/**
+ * Makes tfjs's AdamOptimizer run each variable's step as one ADAM_UPDATE kernel where the current backend
+ * has it (13 kernels per variable otherwise, most of a small network's step). Same state (moments, beta
+ * powers, iterations), same operations in the same float32 precision: only the dispatch changes.
+ */
+export function installFusedAdam(tf: TF): void {
+  const prototype = tf.AdamOptimizer.prototype as unknown as AdamInternals & { [FUSED_ADAM]?: true };
+  if (prototype[FUSED_ADAM]) return;
+  const original = prototype.applyGradients;
+  prototype[FUSED_ADAM] = true;
+  prototype.applyGradients = function (this: AdamInternals, variableGradients) {
+    const named = Array.isArray(variableGradients)
+      ? variableGradients
+      : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
+    if (!tf.getKernel(ADAM_UPDATE, tf.getBackend()) || named.some((g) => g.tensor.dtype !== 'float32'))
+      return original.call(this, variableGradients);
+    tf.tidy(() => {
+      const oneMinusAccBeta1 = tf.sub(1, this.accBeta1);
+      const oneMinusAccBeta2 = tf.sub(1, this.accBeta2);
+      named.forEach(({ name, tensor: gradient }, i) => {
+        const value = tf.engine().registeredVariables[name] as tfjs.Variable;
+        // the moments, created at the first step as tfjs names them
+        const moment = (suffix: string) => ({
+          originalName: `${name}/${suffix}`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        });
+        this.accumulatedFirstMoment[i] ??= moment('m');
+        this.accumulatedSecondMoment[i] ??= moment('v');
+        const m = this.accumulatedFirstMoment[i].variable;
+        const v = this.accumulatedSecondMoment[i].variable;
+        const [newValue, newM, newV] = tf
+          .engine()
+          .runKernel(
+            ADAM_UPDATE,
+            { value, m, v, gradient, oneMinusAccBeta1, oneMinusAccBeta2 },
+            { beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, learningRate: this.learningRate },
+          ) as unknown as tfjs.Tensor[];
+        m.assign(newM as tfjs.Tensor);
+        v.assign(newV as tfjs.Tensor);
+        value.assign(newValue as tfjs.Tensor);
+      });
+      this.accBeta1.assign(tf.mul(this.accBeta1, this.beta1));
+      this.accBeta2.assign(tf.mul(this.accBeta2, this.beta2));
+    });
+    this.incrementIterations();
+  };
+}
+
 const NATIVE_TRAINING_KERNELS = Symbol('dlclass native training kernels');
 
 /**
@@ -289,5 +412,6 @@ export function registerNativeTrainingKernels(tf: TF, addon: NativeKernelsAddon)
     _FusedMatMul: (original) => matMul(tf, addon, original, true),
     MaxPoolGrad: (original) => maxPoolGrad(tf, addon, original),
     Sum: (original) => sum(tf, addon, original),
+    [ADAM_UPDATE]: () => adamUpdate(addon),
   });
 }

@@ -10,7 +10,7 @@ import {
   ZActivation,
   ZOptimizer,
 } from '@dlclass/contracts';
-import type { Tensor, Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs';
+import type { Scalar, Tensor, Tensor1D, Tensor2D, Tensor4D } from '@tensorflow/tfjs';
 import { buildModel, compileModel, type TF } from './architecture';
 import { pick, range, seededRandom } from './mnist';
 import { loadMnist, selectBackend } from './node';
@@ -220,6 +220,22 @@ export function describeTrainingKernels(
       const a = tf.randomUniform([3, 4, 6], -1, 1, 'float32', 20);
       const b = tf.randomUniform([1, 6, 2], -1, 1, 'float32', 21);
       return [tf.matMul(a, b), tf.matMul(b.transpose([0, 2, 1]), a, false, true)];
+    });
+  });
+
+  it('Adam steps (moments, bias corrections, updates) match the cpu backend', async () => {
+    await expectSameOnCpu(tf, () => {
+      const w = tf.variable(tf.randomUniform([6, 4], -1, 1, 'float32', 31));
+      const b = tf.variable(tf.zeros([4]));
+      const x = tf.randomUniform([5, 6], -1, 1, 'float32', 32);
+      const optimizer = tf.train.adam(0.05);
+      const loss = () => tf.relu(x.matMul(w).add(b)).sub(0.3).square().mean() as Scalar;
+      for (let step = 0; step < 5; step++) optimizer.minimize(loss, false, [w, b]);
+      const trained = [w.clone(), b.clone()];
+      optimizer.dispose();
+      w.dispose();
+      b.dispose();
+      return trained;
     });
   });
 
