@@ -23,7 +23,7 @@ describe('launch-time estimates and class run sizes (real PostgreSQL, Redis and 
 
   const api = () => request(h.server);
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const estimate = async (token: string, spec: unknown = tinyRun()) =>
+  const estimate = async (token: string, spec: object = tinyRun()) =>
     (await api().post('/api/experiments/estimate').set(as(token)).send(spec).expect(200))
       .body as TRunEstimate;
 
@@ -133,7 +133,7 @@ describe('launch-time estimates and class run sizes (real PostgreSQL, Redis and 
     };
     const lesson = async (token: string, query = '') =>
       (await api().get(`/api/lesson${query}`).set(as(token)).expect(200)).body as TLessonState;
-    const put = (token: string, body: unknown) =>
+    const put = (token: string, body: object) =>
       api().put(`/api/classes/${classId}/run-defaults`).set(as(token)).send(body);
 
     it("starts from the platform's, is set by the class's teacher, and reaches its students", async () => {

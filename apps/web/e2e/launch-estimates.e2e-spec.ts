@@ -72,9 +72,16 @@ describe('launch-time estimates in Chromium', () => {
     expect(await page.getByTestId('launch-estimate-text').textContent()).toMatch(LAUNCH_TEXT);
     await page.getByTestId('train-epochs').fill('1');
 
-    // opened from the guided challenge, the reference starts at the challenge's size
+    // the guided challenge: its epochs' mission starts from the class's size, and its editor too
     const { page: challenge } = await suite.open(seeded.studentToken);
-    await challenge.goto(`${webUrl}/eleve/hello-world?depuis=defi#modele`);
+    await challenge.goto(`${webUrl}/eleve/defi-experimentation`);
+    const mission = challenge.locator('[data-testid="mission"][data-mission="epochs"]');
+    await mission.locator('li.reference', { hasText: /^2 \(/ }).waitFor();
+    await screenshot(mission, 'estimates-challenge-mission');
+    const editor = mission.getByTestId('mission-open-editor');
+    expect(await editor.getAttribute('href')).toBe('/eleve/hello-world?depuis=defi#modele');
+    await editor.click();
+    await challenge.waitForURL('**/eleve/hello-world?depuis=defi**');
     await challenge.getByTestId('launch-estimate-text').waitFor();
     expect(await challenge.getByTestId('train-epochs').inputValue()).toBe('2');
     expect(await challenge.getByTestId('train-size').inputValue()).toBe('1000');

@@ -1,7 +1,7 @@
 'use client';
 
 import type { TField, TMission, TTemplate, TTextField } from '@dlclass/content';
-import type { TExperimentSummary } from '@dlclass/contracts';
+import type { TExperimentSummary, TRunSize } from '@dlclass/contracts';
 import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
 import { SelectField } from '@/components/Field';
@@ -11,10 +11,13 @@ import { useWork, WorkProvider } from '@/components/work/WorkProvider';
 import { WorkStatus } from '@/components/work/WorkStatus';
 import { useI18n } from '@/i18n/client';
 import { formatDateTime } from '@/lib/format';
+import { lessonApi } from '@/lib/lessonApi';
 import { useSocket } from '@/lib/socket';
+import { useApiData } from '@/lib/useApiData';
 import { useDeliverable } from '@/lib/useDeliverable';
 import { useLiveRuns } from '@/lib/useLiveRuns';
 import { type GlossedTexts, glossed } from './glossed';
+import { missionValues } from './missionValues';
 import { readableValue, specValue } from './specs';
 import './lesson.css';
 
@@ -47,6 +50,8 @@ export function GuidedChallenge({
   const work = useDeliverable(template.id, userId);
   const { socket } = useSocket();
   const { runs } = useLiveRuns(socket, null);
+  /** The class's run size for the challenge: the editor opened on the reference starts from it. */
+  const runSize = useApiData(() => lessonApi.lesson()).data?.runDefaults.challenge ?? null;
   const succeeded = runs?.filter((run) => run.status === 'succeeded') ?? [];
   /** undefined: not chosen yet (the latest finished run, the list is newest first); '': the reference. */
   const [chosenBase, setChosenBase] = useState<string | undefined>(undefined);
@@ -105,6 +110,7 @@ export function GuidedChallenge({
           mission={mission}
           number={index + 1}
           base={base}
+          runSize={runSize}
           answer={fieldOf(answerField(mission), 'text')}
           instructions={glossed(texts, mission.instructions)}
           runs={fieldOf(runsField(mission), 'runs')}
@@ -118,6 +124,7 @@ function MissionCard({
   mission,
   number,
   base,
+  runSize,
   answer,
   runs,
   instructions,
@@ -126,6 +133,7 @@ function MissionCard({
   instructions: ReactNode;
   number: number;
   base: TExperimentSummary | null;
+  runSize: TRunSize | null;
   answer: TTextField | undefined;
   runs: TRunsField | undefined;
 }) {
@@ -155,7 +163,7 @@ function MissionCard({
         {t('lesson.challenge.values')}
       </p>
       <ul className="mission-values" aria-labelledby={`${headingId}-values`}>
-        {mission.values.map((value, index) => (
+        {missionValues(mission, runSize).map((value, index) => (
           <li key={String(value)} className={index === 0 ? 'reference' : undefined}>
             {readableValue(locale, value)}
             {index === 0 && <span className="small"> ({t('lesson.challenge.referenceValue')})</span>}
