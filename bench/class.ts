@@ -1,51 +1,91 @@
 /**
- * `npm run bench:class`: a class of simulated students, each submitting the lesson's reference run at
- * (nearly) the same moment, through the real API, queue and worker (api + worker started on spare ports
- * against a fresh database and the local Redis). Reports the makespan, the wait from submit to a student's
- * first metric (p50, p95) and the runs per minute, as one JSON line and a table.
+ * `npm run bench:class`: a class of simulated students training through the real API, queue and worker (api
+ * + worker started on spare ports against a fresh database and the local Redis), in one of two scenarios:
  *
- *   npm run bench:class -- [--students 30] [--train-size 1000] [--epochs 1]
- *   WORKER_CONCURRENCY=2 npm run bench:class        # else the worker's default for this host
- *   npm run bench:class -- --train-size 60000 --epochs 5   # the full lesson (hours on 2 cores)
+ *   --scenario hello      every student submits the Hello World's default run (the reference, 5 epochs on
+ *                         60,000 images) within --within seconds (10), with the class's seed: one training
+ *                         serves them all. Targets: makespan ≤ 1.5x one run's time, p95 wait to the first
+ *                         metric ≤ 2 s.
+ *   --scenario challenge  every student submits the reference run with one setting changed (the guided
+ *                         challenge's missions, in turn), at the challenge's default size (3 epochs on 20,000
+ *                         images). Target: makespan ≤ 10 min on a 2-core machine.
+ *
+ * Both report the launch-time estimates (the wait and the duration each run was told at submission) against
+ * what happened (target: within ±30 %). One JSON line, then a table.
+ *
+ *   npm run bench:class -- --scenario hello [--students 30] [--within 10] [--train-size N --epochs N]
+ *   WORKER_CONCURRENCY=1 npm run bench:class -- --scenario challenge   # else the worker's default
  */
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import {
   type ClientToServerEvents,
-  REFERENCE_EXPERIMENT,
+  DEFAULT_CLASS_RUN_DEFAULTS,
   type ServerToClientEvents,
   type TAuthResponse,
+  type TExperiment,
   type TExperimentSpec,
+  type TRunSize,
   type TSubmitExperimentResponse,
 } from '@dlclass/contracts';
 import { createClass, createTeacher, createTestDatabase } from '@dlclass/db/testing';
+import { seededRandom } from '@dlclass/ml';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import { freePort, option, percentile, post, type Stack, startStack, waitForWorker } from './common';
+import { challengeSpecs, estimateWithin, helloSpec, relativeError, type TScenario } from './class-scenarios';
+import {
+  formatTable,
+  freePort,
+  get,
+  option,
+  percentile,
+  post,
+  type Stack,
+  startStack,
+  waitForWorker,
+} from './common';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const FULL = REFERENCE_EXPERIMENT.training;
 
 interface Student {
   name: string;
   token: string;
   socket: ClientSocket;
+  run: { name: string; spec: TExperimentSpec };
   experimentId?: string;
   submittedAt?: number;
   startedAt?: number;
   firstMetricAt?: number;
   endedAt?: number;
   status?: string;
+  submitted?: TSubmitExperimentResponse;
+  /** Ends the student's wait (a terminal status, or an answer at once). */
+  end?: (status: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The run size from --train-size / --epochs, else the scenario's default (a smaller class run for a smoke test). */
+function runSize(args: string[], scenario: TScenario): TRunSize {
+  const defaults = DEFAULT_CLASS_RUN_DEFAULTS[scenario];
+  return {
+    epochs: option(args, 'epochs', defaults.epochs),
+    trainSize: option(args, 'train-size', defaults.trainSize),
+  };
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const scenario = (args[args.indexOf('--scenario') + 1] ?? 'hello') as TScenario;
+  if (!args.includes('--scenario') || !['hello', 'challenge'].includes(scenario))
+    throw new Error('--scenario hello or --scenario challenge');
   const students = option(args, 'students', 30);
-  const trainSize = option(args, 'train-size', 1000);
-  const epochs = option(args, 'epochs', 1);
-  const scaledDown = trainSize !== FULL.trainSize || epochs !== FULL.epochs;
-  const spec: TExperimentSpec = { ...REFERENCE_EXPERIMENT, training: { ...FULL, trainSize, epochs } };
+  const withinS = option(args, 'within', 10, 0);
+  const size = runSize(args, scenario);
+  const runs =
+    scenario === 'hello'
+      ? Array.from({ length: students }, () => ({ name: 'hello', spec: helloSpec(size) }))
+      : challengeSpecs(students, size);
   const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
   const workerId = `bench-class-${process.pid}`;
 
@@ -77,7 +117,7 @@ async function main(): Promise<void> {
     );
 
     const class_: Student[] = await Promise.all(
-      Array.from({ length: students }, async (_, i) => {
+      runs.map(async (run, i) => {
         const name = `Eleve ${i + 1}`;
         const auth = await post<TAuthResponse>(`${apiUrl}/api/auth/join`, {
           classCode: klass.code,
@@ -94,111 +134,173 @@ async function main(): Promise<void> {
           socket.once('connect', () => resolve());
           socket.once('connect_error', reject);
         });
-        return { name, token: auth.token, socket };
+        return { name, token: auth.token, socket, run };
       }),
     );
 
-    const allDone = Promise.all(
-      class_.map(
-        (student) =>
-          new Promise<void>((resolve) => {
-            const firstMetric = () => {
-              student.firstMetricAt ??= performance.now();
-            };
-            student.socket.on('experiment:progress', (event) => {
-              if (event.experimentId === student.experimentId) firstMetric();
-            });
-            student.socket.on('experiment:status', (event) => {
-              if (event.experimentId !== student.experimentId) return;
-              if (event.status === 'running') student.startedAt ??= performance.now();
-              if (['succeeded', 'failed', 'cancelled'].includes(event.status)) {
-                student.endedAt = performance.now();
-                student.status = event.status;
-                resolve();
-              }
-            });
-          }),
-      ),
+    const ended = class_.map(
+      (student) =>
+        new Promise<void>((resolve) => {
+          const end = (status: string) => {
+            student.endedAt ??= performance.now();
+            student.status = status;
+            resolve();
+          };
+          student.socket.on('experiment:progress', (event) => {
+            if (event.experimentId === student.experimentId) student.firstMetricAt ??= performance.now();
+          });
+          student.socket.on('experiment:status', (event) => {
+            if (event.experimentId !== student.experimentId) return;
+            if (event.status === 'running') student.startedAt ??= performance.now();
+            if (['succeeded', 'failed', 'cancelled'].includes(event.status)) end(event.status);
+          });
+          student.end = end;
+        }),
     );
 
-    process.stderr.write(`${students} runs submitted at once...\n`);
+    process.stderr.write(`${students} runs (${scenario}) submitted within ${withinS} s...\n`);
+    const random = seededRandom(7);
     const start = performance.now();
     await Promise.all(
       class_.map(async (student) => {
+        await sleep(random() * withinS * 1000);
         student.submittedAt = performance.now();
-        const { id } = await post<TSubmitExperimentResponse>(
+        const submitted = await post<TSubmitExperimentResponse>(
           `${apiUrl}/api/experiments`,
-          spec,
+          student.run.spec,
           student.token,
         );
-        student.experimentId = id;
+        student.submitted = submitted;
+        student.experimentId = submitted.id;
+        if (submitted.status === 'running') student.startedAt ??= performance.now();
+        // an identical run already done answers at once, with its results
+        if (submitted.status === 'succeeded') return student.end?.('succeeded');
         // batches go to the run's room only (epochs and statuses also reach the student's own room)
-        const ack = await student.socket.emitWithAck('experiment:subscribe', { experimentId: id });
+        const ack = await student.socket.emitWithAck('experiment:subscribe', { experimentId: submitted.id });
         if (!ack.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
       }),
     );
     await Promise.race([
-      allDone,
+      Promise.all(ended),
       stack.failed.then((name) => {
         throw new Error(`${name} exited during the benchmark`);
       }),
     ]);
     const makespanS = (Math.max(...class_.map((s) => s.endedAt ?? start)) - start) / 1000;
-
-    const waits = class_
-      .map((s) => ((s.firstMetricAt ?? s.endedAt ?? start) - (s.submittedAt ?? start)) / 1000)
-      .sort((a, b) => a - b);
-    const durations = class_
-      .filter((s) => s.startedAt !== undefined && s.endedAt !== undefined)
-      .map((s) => ((s.endedAt as number) - (s.startedAt as number)) / 1000)
-      .sort((a, b) => a - b);
-    const succeeded = class_.filter((s) => s.status === 'succeeded').length;
-    const result = {
-      bench: 'class',
-      students,
-      succeeded,
-      backend: worker.backend,
-      device: worker.device,
-      workerConcurrency: worker.concurrency ?? 1,
-      cores: availableParallelism(),
-      wasmThreads: Number(process.env.WASM_THREADS) || 1,
-      spec: { model: 'lesson CNN (REFERENCE_EXPERIMENT)', trainSize, epochs, batchSize: FULL.batchSize },
-      scaledDown,
-      makespanS: Number(makespanS.toFixed(1)),
-      waitFirstMetricP50S: Number(percentile(waits, 50).toFixed(1)),
-      waitFirstMetricP95S: Number(percentile(waits, 95).toFixed(1)),
-      runDurationP50S: Number(percentile(durations, 50).toFixed(1)),
-      runsPerMinute: Number(((succeeded * 60) / makespanS).toFixed(2)),
-    };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-    const rows: [string, string][] = [
-      ['backend (device)', `${result.backend} (${result.device})`],
-      [
-        'worker concurrency',
-        `${result.workerConcurrency} (cores: ${result.cores}, wasm threads per run: ${result.wasmThreads})`,
-      ],
-      ['runs', `${students} submitted, ${succeeded} succeeded`],
-      ['run', `lesson CNN, ${trainSize} images x ${epochs} epoch(s), batch ${FULL.batchSize}`],
-      ['makespan', `${result.makespanS} s`],
-      ['wait to first metric p50', `${result.waitFirstMetricP50S} s`],
-      ['wait to first metric p95', `${result.waitFirstMetricP95S} s`],
-      ['one run (running -> done) p50', `${result.runDurationP50S} s`],
-      ['runs per minute', `${result.runsPerMinute}`],
-    ];
-    const width = Math.max(...rows.map(([k]) => k.length));
-    for (const [k, v] of rows) process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
-    if (scaledDown) {
-      process.stdout.write(
-        `\nScaled down: the lesson's default run is ${FULL.trainSize} images x ${FULL.epochs} epochs. ` +
-          `Full class: npm run bench:class -- --students 30 --train-size ${FULL.trainSize} --epochs ${FULL.epochs}\n`,
-      );
-    }
+    const details = await Promise.all(
+      class_.map((s) => get<TExperiment>(`${apiUrl}/api/experiments/${s.experimentId}`, s.token)),
+    );
+    report({ scenario, students, size, withinS, worker, makespanS, class_, details });
   } finally {
     for (const socket of sockets) socket.disconnect();
     await stack?.stop();
     await redis.quit();
     await db.drop();
   }
+}
+
+const ms = (from: string | null, to: string | null) =>
+  from && to ? new Date(to).getTime() - new Date(from).getTime() : null;
+const seconds = (value: number) => Number((value / 1000).toFixed(1));
+
+function report(run: {
+  scenario: TScenario;
+  students: number;
+  size: TRunSize;
+  withinS: number;
+  worker: Awaited<ReturnType<typeof waitForWorker>>;
+  makespanS: number;
+  class_: Student[];
+  details: TExperiment[];
+}): void {
+  const { scenario, class_, details, makespanS } = run;
+  const trainings = details.filter((d) => d.sharing === null);
+  const oneRunMs = trainings.map((d) => ms(d.startedAt, d.finishedAt) ?? 0).sort((a, b) => a - b);
+  const oneRunS = percentile(oneRunMs, 50) / 1000;
+  const waits = class_
+    .map((s) => (s.firstMetricAt ?? s.endedAt ?? 0) - (s.submittedAt ?? 0))
+    .sort((a, b) => a - b);
+  // the estimates each run was given at submission, against its real wait (created -> started) and duration
+  const estimates = details.flatMap((d) => {
+    const wait = ms(d.createdAt, d.startedAt);
+    const duration = ms(d.startedAt, d.finishedAt);
+    const estimate = d.launchEstimate;
+    if (!estimate || wait === null || duration === null) return [];
+    return [{ estimate, wait, duration }];
+  });
+  const waitChecks = estimates.filter((e) => e.estimate.waitMs !== null);
+  const waitsWithin = waitChecks.filter((e) => estimateWithin(e.estimate.waitMs as number, e.wait)).length;
+  const durationsWithin = estimates.filter((e) => estimateWithin(e.estimate.durationMs, e.duration)).length;
+  const medianError = (errors: number[]) =>
+    Number(
+      percentile(
+        errors.sort((a, b) => a - b),
+        50,
+      ).toFixed(2),
+    );
+  const succeeded = class_.filter((s) => s.status === 'succeeded').length;
+  const targets =
+    scenario === 'hello'
+      ? [
+          ['makespan ≤ 1.5x one run', makespanS <= 1.5 * oneRunS],
+          ['p95 wait to first metric ≤ 2 s', percentile(waits, 95) <= 2_000],
+        ]
+      : [['makespan ≤ 10 min', makespanS <= 600]];
+  const result = {
+    bench: 'class',
+    scenario,
+    students: run.students,
+    submittedWithinS: run.withinS,
+    runSize: run.size,
+    succeeded,
+    trainings: trainings.length,
+    backend: run.worker.backend,
+    device: run.worker.device,
+    workerConcurrency: run.worker.concurrency ?? 1,
+    cores: availableParallelism(),
+    makespanS: Number(makespanS.toFixed(1)),
+    oneRunS: Number(oneRunS.toFixed(1)),
+    makespanOverOneRun: Number((makespanS / oneRunS).toFixed(2)),
+    waitFirstMetricP50S: seconds(percentile(waits, 50)),
+    waitFirstMetricP95S: seconds(percentile(waits, 95)),
+    estimates: {
+      runs: estimates.length,
+      waitsWithin30Percent: `${waitsWithin}/${waitChecks.length}`,
+      waitMedianRelativeError: medianError(
+        waitChecks.map((e) => relativeError(e.estimate.waitMs as number, e.wait)),
+      ),
+      durationsWithin30Percent: `${durationsWithin}/${estimates.length}`,
+      durationMedianRelativeError: medianError(
+        estimates.map((e) => relativeError(e.estimate.durationMs, e.duration)),
+      ),
+      bases: [...new Set(estimates.map((e) => e.estimate.basis))],
+    },
+    targets: Object.fromEntries(targets),
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n\n`);
+  const rows: [string, string | number][] = [
+    ['scenario', `${scenario}: ${run.students} students within ${run.withinS} s`],
+    ['run size', `${run.size.epochs} epoch(s) x ${run.size.trainSize} images`],
+    ['backend (device)', `${result.backend} (${result.device}), concurrency ${result.workerConcurrency}`],
+    ['runs', `${succeeded}/${run.students} succeeded, ${trainings.length} trainings`],
+    ['makespan', `${result.makespanS} s (${result.makespanOverOneRun}x one run of ${result.oneRunS} s)`],
+    ['wait to first metric p50 / p95', `${result.waitFirstMetricP50S} s / ${result.waitFirstMetricP95S} s`],
+    [
+      'estimated waits within ±30 %',
+      `${waitsWithin}/${waitChecks.length} (median error ${result.estimates.waitMedianRelativeError})`,
+    ],
+    [
+      'estimated durations within ±30 %',
+      `${durationsWithin}/${estimates.length} (median error ${result.estimates.durationMedianRelativeError})`,
+    ],
+    ...targets.map(([name, met]): [string, string] => [`target: ${name}`, met ? 'met' : 'MISSED']),
+  ];
+  process.stdout.write(`${formatTable(['measure', 'value'], rows)}\n`);
+  // each student's story, for the curious (stderr)
+  for (const [i, s] of class_.entries())
+    process.stderr.write(
+      `${s.name}: submitted ${s.submitted?.status}, sharing ${details[i]?.sharing ?? 'own'}, first metric after ${(((s.firstMetricAt ?? 0) - (s.submittedAt ?? 0)) / 1000).toFixed(1)} s\n`,
+    );
 }
 
 main().then(
