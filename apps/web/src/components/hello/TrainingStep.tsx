@@ -230,7 +230,8 @@ export function TrainingStep({
         </div>
       </div>
       <SharedTrainingNotice experiment={experiment} retraining={retraining} onRetrain={onRetrain} />
-      <EstimateVsReal experiment={experiment} />
+      {/* a copied run neither waited nor trained: nothing to set beside an estimate */}
+      {experiment.sharing !== 'reused' && <EstimateVsReal experiment={experiment} />}
       {experiment.status === 'running' && (
         <div
           className="progress"

@@ -22,9 +22,14 @@ export function SeedModeSetting({
   const { t } = useI18n();
   const submit = useSubmit();
   const [saved, setSaved] = useState(false);
+  /** Shown checked at once; back to the class's mode if the save fails. */
+  const [chosen, setChosen] = useState(schoolClass.seedMode);
   const choose = async (seedMode: TSeedMode) => {
+    setChosen(seedMode);
     setSaved(false);
-    setSaved(await submit.run(async () => onChanged(await api.updateClass(schoolClass.id, { seedMode }))));
+    const ok = await submit.run(async () => onChanged(await api.updateClass(schoolClass.id, { seedMode })));
+    if (!ok) setChosen(schoolClass.seedMode);
+    setSaved(ok);
   };
   return (
     <fieldset className="seed-mode" disabled={submit.busy} data-testid="seed-mode">
@@ -36,7 +41,7 @@ export function SeedModeSetting({
             type="radio"
             name={`seed-mode-${schoolClass.id}`}
             value={mode}
-            checked={schoolClass.seedMode === mode}
+            checked={chosen === mode}
             onChange={() => void choose(mode)}
             data-testid={`seed-mode-${mode}`}
           />{' '}
