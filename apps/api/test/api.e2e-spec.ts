@@ -282,6 +282,7 @@ describe('API end to end (real PostgreSQL, Redis and worker)', () => {
         studentCount: 2,
         archived: false,
         teacherName: expect.any(String),
+        seedMode: 'class',
       },
     ]);
   });
