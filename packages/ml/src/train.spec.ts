@@ -1,9 +1,9 @@
 import { PROGRESS_MIN_INTERVAL_MS, type TExperimentSpec } from '@dlclass/contracts';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, compileModel } from './architecture';
-import { pick } from './mnist';
+import { imagesTensor, oneHotTensor, pick, range } from './mnist';
 import { loadMnist, selectBackend } from './node';
-import { runExperiment, type TBatchMetrics, trainModel } from './train';
+import { runExperiment, type TBatchMetrics, trainModel, trainOnBatch } from './train';
 
 const mnist = loadMnist();
 const smallTest = pick(
@@ -86,6 +86,44 @@ describe('runExperiment', () => {
     expect(result.status).toBe('cancelled');
     expect(batches).toBe(3);
     expect(tf.memory().numTensors).toBe(baseline);
+  });
+});
+
+describe('trainOnBatch', () => {
+  it("gives LayersModel.trainOnBatch's loss, accuracy and weights to the bit, dropout included", async () => {
+    await tf.setBackend('cpu');
+    const spec = {
+      layers: [
+        { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' },
+        { type: 'maxPooling2d', poolSize: 2 },
+        { type: 'flatten' },
+        { type: 'dense', units: 16, activation: 'relu' },
+        { type: 'dropout', rate: 0.3 },
+      ],
+    } satisfies TExperimentSpec['model'];
+    const theirs = buildModel(tf, spec, 5);
+    const ours = buildModel(tf, spec, 5);
+    for (const model of [theirs, ours]) compileModel(tf, model, { optimizer: 'adam', learningRate: 0.01 });
+    const dropoutSeed = (seed: number) => {
+      for (const model of [theirs, ours])
+        for (const layer of model.layers)
+          if (layer.getClassName() === 'Dropout') (layer as unknown as { seed: number }).seed = seed;
+    };
+    for (let step = 0; step < 3; step++) {
+      const indices = range(step * 16, step * 16 + 16);
+      const xs = imagesTensor(tf, mnist.train, indices);
+      const ys = oneHotTensor(tf, mnist.train, indices);
+      dropoutSeed(100 + step);
+      const [loss, accuracy] = (await theirs.trainOnBatch(xs, ys)) as number[];
+      expect(trainOnBatch(tf, ours, xs, ys)).toEqual({ loss, accuracy });
+      tf.dispose([xs, ys]);
+    }
+    const weights = (model: typeof ours) => model.getWeights().map((w) => Array.from(w.dataSync()));
+    expect(weights(ours)).toEqual(weights(theirs));
+    for (const model of [theirs, ours]) {
+      model.optimizer.dispose();
+      model.dispose();
+    }
   });
 });
 
