@@ -201,7 +201,11 @@ async function connectSocket(recorder: Recorder, apiUrl: string, token: string):
 /** A teacher, a class and its students with a session each, straight into the database. */
 async function seed(prisma: PrismaClient, count: number) {
   const teacher = await createTeacher(prisma);
-  const klass = await createClass(prisma, teacher.id, { name: `Charge ${new Date().toISOString()}` });
+  // one seed per student: the 30 identical runs train 30 times, as before runs of a class were shared
+  const klass = await createClass(prisma, teacher.id, {
+    name: `Charge ${new Date().toISOString()}`,
+    seedMode: 'STUDENT',
+  });
   const pinHash = await hashSecret('1234');
   const names = Array.from({ length: count }, (_, i) => `Élève charge ${i + 1}`);
   await prisma.user.createMany({
