@@ -14,6 +14,7 @@
  * what happened (target: within ±30 %). One JSON line, then a table.
  *
  *   npm run bench:class -- --scenario hello [--students 30] [--within 10] [--train-size N --epochs N]
+ *                          [--no-warm-up]   # else one small run first, so estimates come from measured speed
  *   WORKER_CONCURRENCY=1 npm run bench:class -- --scenario challenge   # else the worker's default
  */
 import { randomUUID } from 'node:crypto';
@@ -28,11 +29,19 @@ import {
   type TRunSize,
   type TSubmitExperimentResponse,
 } from '@dlclass/contracts';
+import type { PrismaClient } from '@dlclass/db';
 import { createClass, createTeacher, createTestDatabase } from '@dlclass/db/testing';
 import { seededRandom } from '@dlclass/ml';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import { challengeSpecs, estimateWithin, helloSpec, relativeError, type TScenario } from './class-scenarios';
+import {
+  challengeSpecs,
+  estimateWithin,
+  helloSpec,
+  referenceAt,
+  relativeError,
+  type TScenario,
+} from './class-scenarios';
 import {
   formatTable,
   freePort,
@@ -112,9 +121,9 @@ async function main(): Promise<void> {
     });
     const apiUrl = stack.apiUrl;
     const worker = await waitForWorker(redis, workerId);
-    process.stderr.write(
-      `worker ready: ${worker.backend}, concurrency ${worker.concurrency ?? 1}; ${students} students join...\n`,
-    );
+    process.stderr.write(`worker ready: ${worker.backend}, concurrency ${worker.concurrency ?? 1}\n`);
+    if (!args.includes('--no-warm-up')) await warmUp(apiUrl, db.prisma, teacher.id);
+    process.stderr.write(`${students} students join...\n`);
 
     const class_: Student[] = await Promise.all(
       runs.map(async (run, i) => {
@@ -196,6 +205,32 @@ async function main(): Promise<void> {
     await stack?.stop();
     await redis.quit();
     await db.drop();
+  }
+}
+
+/**
+ * A server that has trained before estimates from its workers' measured speed: one small run of the lesson's
+ * model (1 epoch on 2,000 images), by a student of another class, before the class arrives. Without it
+ * (--no-warm-up) the first estimates come from the backend's prior.
+ */
+async function warmUp(apiUrl: string, prisma: PrismaClient, teacherId: string): Promise<void> {
+  const other = await createClass(prisma, teacherId);
+  const auth = await post<TAuthResponse>(`${apiUrl}/api/auth/join`, {
+    classCode: other.code,
+    displayName: 'Préchauffage',
+    pin: '4321',
+  });
+  const { id } = await post<TSubmitExperimentResponse>(
+    `${apiUrl}/api/experiments`,
+    referenceAt({ epochs: 1, trainSize: 2_000 }),
+    auth.token,
+  );
+  process.stderr.write("warm-up run (measures the worker's speed)...\n");
+  for (;;) {
+    const run = await get<TExperiment>(`${apiUrl}/api/experiments/${id}`, auth.token);
+    if (run.status === 'succeeded') return;
+    if (run.status === 'failed' || run.status === 'cancelled') throw new Error(`warm-up run ${run.status}`);
+    await sleep(500);
   }
 }
 
