@@ -162,6 +162,7 @@ export function describeTrainingKernels(
   it.each([
     { x: [3, 26, 26, 5], pool: 2, stride: 2, pad: 'valid' },
     { x: [2, 11, 11, 4], pool: 2, stride: 2, pad: 'valid' },
+    { x: [2, 7, 9, 3], pool: 2, stride: 2, pad: 'same' },
     { x: [2, 9, 7, 3], pool: 3, stride: 2, pad: 'same' },
     { x: [1, 8, 8, 2], pool: 3, stride: 1, pad: 'valid' },
     { x: [2, 8, 8, 3], pool: 2, stride: 2, pad: 'valid', ties: true },

@@ -327,7 +327,16 @@ function maxPoolGrad(tf: TF): Kernel {
     const xs = wasm.typedArrayFromHeap(x);
     const dys = wasm.typedArrayFromHeap(dy);
     dx.fill(0);
-    if (fh === 2 && fw === 2 && sh === 2 && sw === 2 && top === 0 && left === 0) {
+    if (
+      fh === 2 &&
+      fw === 2 &&
+      sh === 2 &&
+      sw === 2 &&
+      top === 0 &&
+      left === 0 &&
+      2 * oh <= h &&
+      2 * ow <= w
+    ) {
       maxPool2x2Grad(xs, dys, dx, n, h, w, c, oh, ow);
       return out;
     }
@@ -366,7 +375,7 @@ function maxPoolGrad(tf: TF): Kernel {
   };
 }
 
-/** MaxPoolGrad of the usual 2x2 pooling with stride 2 and no padding: the general loop, unrolled. */
+/** MaxPoolGrad of the usual 2x2 pooling with stride 2, every window inside the image: the general loop, unrolled. */
 function maxPool2x2Grad(
   xs: tfjs.TypedArray,
   dys: tfjs.TypedArray,

@@ -369,7 +369,7 @@ static napi_value mat_mul(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/** maxPoolGrad of the usual 2x2 pooling with stride 2 and no padding: windows do not overlap. */
+/** maxPoolGrad of the usual 2x2 pooling with stride 2, every window inside the image: windows do not overlap. */
 static void max_pool_2x2_grad(const float *x, const float *dy, float *dx, int n, int h, int w, int c, int oh,
                               int ow) {
   const size_t x_size = (size_t)n * h * w * c, down = (size_t)w * c;
@@ -414,7 +414,7 @@ static napi_value max_pool_grad(napi_env env, napi_callback_info info) {
       !floats_arg(env, argv[2], y_size, &dy, "maxPoolGrad: dy does not match the geometry") ||
       !floats_arg(env, argv[3], x_size, &dx, "maxPoolGrad: dx does not match the geometry"))
     return NULL;
-  if (fh == 2 && fw == 2 && sh == 2 && sw == 2 && top == 0 && left == 0) {
+  if (fh == 2 && fw == 2 && sh == 2 && sw == 2 && top == 0 && left == 0 && 2 * oh <= h && 2 * ow <= w) {
     max_pool_2x2_grad(x, dy, dx, n, h, w, c, oh, ow);
     return NULL;
   }
