@@ -92,7 +92,7 @@ describe('launch-time estimates and class run sizes (real PostgreSQL, Redis and 
     it('once a worker measured a run, estimates its size from that measure, and a run keeps the estimate it got', async () => {
       await h.startWorker();
       const idle = await estimate(studentToken);
-      expect(idle).toMatchObject({ basis: 'prior', startInMs: 0 });
+      expect(idle).toMatchObject({ basis: 'prior', startInMs: 0, sharing: null });
       expect(idle.slots).toBeGreaterThanOrEqual(1);
 
       const first = (await api().post('/api/experiments').set(as(studentToken)).send(tinyRun()).expect(202))
@@ -101,25 +101,24 @@ describe('launch-time estimates and class run sizes (real PostgreSQL, Redis and 
       expect(firstRun.status).toBe('succeeded');
       expect(firstRun.launchEstimate).toEqual({ durationMs: idle.durationMs, waitMs: 0, basis: 'prior' });
 
+      // the same run again would get its results at once (see shared-training.e2e-spec.ts); another seed: a
+      // training of its own
+      expect(await estimate(studentToken)).toMatchObject({ sharing: 'reused', durationMs: 0 });
+      const other = tinyRun({ seed: 8 });
       // the worker's next heartbeat (every 5 s) carries the speed it measured
-      let measured = await estimate(studentToken);
+      let measured = await estimate(studentToken, other);
       const deadline = Date.now() + 15_000;
       while (measured.basis !== 'measured' && Date.now() < deadline) {
         await sleep(500);
-        measured = await estimate(studentToken);
+        measured = await estimate(studentToken, other);
       }
-      expect(measured).toMatchObject({ basis: 'measured', startInMs: 0 });
+      expect(measured).toMatchObject({ basis: 'measured', startInMs: 0, sharing: null });
+      expect(measured.durationMs).toBeGreaterThan(0);
       // a whole class at once: each run shares the worker's cores, none goes faster than alone
       expect(measured.fullLoadDurationMs).toBeGreaterThanOrEqual(measured.durationMs);
 
-      // another seed: a training of its own (an identical run of the class would share the first one)
-      const second = (
-        await api()
-          .post('/api/experiments')
-          .set(as(studentToken))
-          .send(tinyRun({ seed: 8 }))
-          .expect(202)
-      ).body as TSubmitExperimentResponse;
+      const second = (await api().post('/api/experiments').set(as(studentToken)).send(other).expect(202))
+        .body as TSubmitExperimentResponse;
       const secondRun = await finished(second.id);
       expect(secondRun.launchEstimate).toMatchObject({ basis: 'measured', waitMs: 0 });
       expect(secondRun.launchEstimate?.durationMs).toBeGreaterThan(0);

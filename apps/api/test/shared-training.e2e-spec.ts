@@ -5,6 +5,7 @@ import {
   type TExperimentSpecInput,
   type TExperimentStatus,
   type TExperimentStatusEvent,
+  type TRunEstimate,
   type TSubmitExperimentResponse,
 } from '@dlclass/contracts';
 import { createClass, createStudent, createTeacher, issueSessionToken } from '@dlclass/db/testing';
@@ -44,6 +45,11 @@ describe('shared trainings of identical runs', () => {
     query = '',
   ): Promise<TSubmitExperimentResponse> {
     return (await api().post(`/api/experiments${query}`).set(as(who.token)).send(spec).expect(202)).body;
+  }
+
+  async function estimate(who: Student, spec: TExperimentSpecInput, query = ''): Promise<TRunEstimate> {
+    return (await api().post(`/api/experiments/estimate${query}`).set(as(who.token)).send(spec).expect(200))
+      .body;
   }
 
   async function read(who: Student, id: string): Promise<TExperiment> {
@@ -361,5 +367,79 @@ describe('shared trainings of identical runs', () => {
     await api().get(`/api/experiments/${done.id}/model/weights.bin`).set(as(there.token)).expect(404);
     const status: TExperimentStatus = (await until(there, theirs.id, ended)).status;
     expect(status).toBe('succeeded');
+  });
+
+  it("estimates an identical run by its training's times: queued, running, finished; per student, its own", async () => {
+    const [ana, ben, cleo, dan, eva] = await Promise.all(Array.from({ length: 5 }, () => student()));
+    if (!ana || !ben || !cleo || !dan || !eva) throw new Error('students');
+    const spec = tinyRun({ seed: 95 });
+    expect((await estimate(ana, spec)).sharing).toBeNull();
+    // every slot busy with a long training of its own: an identical run would wait for a slot
+    const { slots } = await estimate(ana, spec);
+    expect(slots).toBeGreaterThanOrEqual(1);
+    const busy = await Promise.all(
+      Array.from({ length: slots }, async (_, i) => {
+        const who = await student();
+        return { who, run: await submit(who, longRun({ seed: 91 + i, epochs: 30 })) };
+      }),
+    );
+    await Promise.all(busy.map(({ who, run }) => until(who, run.id, (r) => r.status === 'running')));
+    const anas = await submit(ana, spec);
+    expect(anas).toMatchObject({ status: 'queued', sharing: null });
+
+    const attached = await estimate(ben, spec);
+    expect(attached.sharing).toBe('attached');
+    expect(attached.startInMs).toBeGreaterThan(0);
+    expect(attached.durationMs).toBeGreaterThan(0);
+    // a retrain would be a training of its own
+    expect((await estimate(ben, spec, '?fresh=true')).sharing).toBeNull();
+    const bens = await submit(ben, spec);
+    expect(bens).toMatchObject({ status: 'queued', sharing: 'attached' });
+    // the run that started the training leaves it: the training still waits, for Ben, and is estimated so
+    await api().post(`/api/experiments/${anas.id}/cancel`).set(as(ana.token)).expect(200);
+    const afterLeaving = await estimate(cleo, spec);
+    expect(afterLeaving.sharing).toBe('attached');
+    expect(afterLeaving.startInMs).toBeGreaterThan(0);
+
+    // identical to a training running: no wait, the rest of its time (it has epochs left)
+    const [first] = busy;
+    if (!first) throw new Error('busy');
+    await until(first.who, first.run.id, (run) => run.epochs.length >= 1);
+    const joining = await estimate(cleo, longRun({ seed: 91, epochs: 30 }));
+    const progress = await read(first.who, first.run.id);
+    expect(progress.status).toBe('running');
+    expect(progress.epochs.length).toBeLessThan(30);
+    expect(joining).toMatchObject({ sharing: 'attached', startInMs: 0 });
+    expect(joining.durationMs).toBeGreaterThan(0);
+    for (const { who, run } of busy) {
+      await api().post(`/api/experiments/${run.id}/cancel`).set(as(who.token)).expect(200);
+    }
+
+    // finished: answered at once, with its results
+    const bensRun = await until(ben, bens.id, ended);
+    expect(bensRun.status).toBe('succeeded');
+    expect(bensRun.launchEstimate?.waitMs).toBeGreaterThan(0);
+    expect(await estimate(dan, spec)).toMatchObject({ sharing: 'reused', durationMs: 0, startInMs: 0 });
+    const dans = await submit(dan, spec);
+    expect(dans.sharing).toBe('reused');
+    expect((await read(dan, dans.id)).launchEstimate).toMatchObject({ durationMs: 0, waitMs: 0 });
+
+    // one seed per student: every run is trained, and estimated as such
+    await api()
+      .patch(`/api/classes/${classId}`)
+      .set(as(teacherToken))
+      .send({ seedMode: 'student' })
+      .expect(200);
+    try {
+      const own = await estimate(eva, spec);
+      expect(own.sharing).toBeNull();
+      expect(own.durationMs).toBeGreaterThan(0);
+    } finally {
+      await api()
+        .patch(`/api/classes/${classId}`)
+        .set(as(teacherToken))
+        .send({ seedMode: 'class' })
+        .expect(200);
+    }
   });
 });

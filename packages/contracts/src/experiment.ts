@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPERIMENT_LIMITS as L } from './limits';
 import { ZRealWorld, ZRobustness } from './perturbation';
 import { ZLaunchEstimate } from './run-cost';
+import { ZRunSharing } from './run-sharing';
 
 const fr = {
   int: 'doit être un nombre entier',
@@ -234,15 +235,6 @@ export type TLayerSummary = z.infer<typeof ZLayerSummary>;
 
 /** Estimated wait before a queued run starts, in ms from the answer; null when not queued or no worker is up. */
 export const ZEstimatedWaitMs = z.number().int().min(0).nullable();
-
-/**
- * How a class's run got its results when an identical run of the class (same model, training settings,
- * dataset and seed) had already asked for them: 'attached' to that run's training, queued or running (one
- * training, the same live curves and results for both), or 'reused' from one that had finished ("même
- * entraînement déjà calculé": answered at once; the student may still retrain it).
- */
-export const ZRunSharing = z.enum(['attached', 'reused']);
-export type TRunSharing = z.infer<typeof ZRunSharing>;
 
 export const ZExperiment = z.object({
   id: z.uuid(),

@@ -22,4 +22,5 @@ export * from './progress';
 export * from './realtime';
 export * from './rubric';
 export * from './run-cost';
+export * from './run-sharing';
 export * from './shared-training';

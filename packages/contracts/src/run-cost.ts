@@ -3,6 +3,7 @@ import type { TLayerSummary, TTrainingConfig } from './experiment';
 import type { TTrainingBackend } from './jobs';
 import { MNIST_TEST_SIZE } from './limits';
 import { CHALLENGE_IMAGES, PERTURBATION_STRENGTHS } from './perturbation';
+import { ZRunSharing } from './run-sharing';
 
 /**
  * Multiply-accumulates per second the slowest backend a classroom worker runs (wasm, one thread) sustains
@@ -234,6 +235,12 @@ export const ZRunEstimate = z.object({
   slots: z.number().int().min(0),
   /** Its duration when every slot trains a run (a whole class at once: each run is slower). */
   fullLoadDurationMs: z.number().int().min(0),
+  /**
+   * When an identical run of the class asked for the same training (see ZRunSharing): 'attached' to one queued
+   * (its start and duration) or running (no wait, the rest of its time), 'reused' from one finished (no wait, no
+   * time: answered at once); null: a training of its own.
+   */
+  sharing: ZRunSharing.nullable(),
 });
 export type TRunEstimate = z.infer<typeof ZRunEstimate>;
 

@@ -69,24 +69,62 @@ export async function meanRunMsSince(prisma: PrismaClient, since: Date): Promise
   return rows[0]?.mean ?? null;
 }
 
+/** A training running now, for the launch-time estimates. */
+export interface RunningTraining {
+  /** Its id: its job's (see shared-training.ts). */
+  trainingId: string;
+  /** When it started: its first run's start (a run joining it late starts later). */
+  startedAt: Date | null;
+  /** The epochs it has done so far (0: none yet). */
+  epochsDone: number;
+  kind: ExperimentKind;
+  spec: unknown;
+}
+
+/** A training waiting in the queue, for the launch-time estimates: its place is by (rank, createdAt). */
+export interface QueuedTraining {
+  trainingId: string;
+  /** Its job's priority: the best rank of its runs (see fairShareRank). */
+  rank: number;
+  /** Its first run's creation. */
+  createdAt: Date;
+  kind: ExperimentKind;
+  spec: unknown;
+}
+
 /**
- * The trainings the queue holds, for the launch-time estimates: those running (since when) and those queued,
- * in the order they will start (rank, then creation), each with its kind and spec. A run attached to another's
- * training trains nothing of its own and is left out.
+ * The trainings the queue holds, for the launch-time estimates: those running and those queued, in the order
+ * they will start (as queuePlaces: best rank of their runs, then creation). One per training, however many
+ * runs share it, whichever of them are left (the run that started it may have been cancelled or deleted).
  */
-export async function queuedTrainings(prisma: PrismaClient): Promise<{
-  running: { startedAt: Date | null; kind: ExperimentKind; spec: unknown }[];
-  queued: { rank: number; kind: ExperimentKind; spec: unknown }[];
-}> {
+export async function queuedTrainings(
+  prisma: PrismaClient,
+): Promise<{ running: RunningTraining[]; queued: QueuedTraining[] }> {
   const [running, queued] = await Promise.all([
-    prisma.experiment.findMany({
-      where: { status: 'RUNNING', attachedToId: null },
-      select: { startedAt: true, kind: true, spec: true },
-    }),
-    prisma.$queryRaw<{ rank: number; kind: ExperimentKind; spec: unknown }[]>`
-      SELECT ${rankOf(Prisma.raw('q'))} AS "rank", q."kind", q."spec"
-      FROM "Experiment" q WHERE q."status" = 'QUEUED' AND q."attachedToId" IS NULL
-      ORDER BY 1, q."createdAt", q."id"`,
+    prisma.$queryRaw<RunningTraining[]>`
+      WITH running AS (
+        SELECT DISTINCT COALESCE("attachedToId", "id") AS "trainingId" FROM "Experiment" WHERE "status" = 'RUNNING'
+      )
+      SELECT r."trainingId"::text AS "trainingId", min(e."startedAt") AS "startedAt",
+             COALESCE(max(done."epoch"), 0)::int AS "epochsDone",
+             (array_agg(e."kind") FILTER (WHERE e."status" = 'RUNNING'))[1] AS "kind",
+             (array_agg(e."spec") FILTER (WHERE e."status" = 'RUNNING'))[1] AS "spec"
+      FROM running r
+      JOIN "Experiment" e ON e."id" = r."trainingId" OR e."attachedToId" = r."trainingId"
+      LEFT JOIN LATERAL (
+        SELECT max("epoch") AS "epoch" FROM "ExperimentEpoch" WHERE "experimentId" = e."id"
+      ) done ON true
+      GROUP BY r."trainingId"`,
+    prisma.$queryRaw<QueuedTraining[]>`
+      WITH queued AS (
+        SELECT COALESCE(q."attachedToId", q."id") AS "trainingId", q."createdAt", q."kind", q."spec",
+               ${rankOf(Prisma.raw('q'))} AS "rank"
+        FROM "Experiment" q WHERE q."status" = 'QUEUED'
+      )
+      SELECT "trainingId"::text AS "trainingId", min("rank")::int AS "rank", min("createdAt") AS "createdAt",
+             (array_agg("kind"))[1] AS "kind", (array_agg("spec"))[1] AS "spec"
+      FROM queued GROUP BY "trainingId"
+      ORDER BY 2, 3, 1`,
   ]);
   return { running, queued };
 }

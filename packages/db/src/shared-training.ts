@@ -1,4 +1,4 @@
-import { Prisma } from './generated/prisma/client';
+import { type ExperimentKind, ExperimentStatus, Prisma, type PrismaClient } from './generated/prisma/client';
 
 /**
  * Shared trainings: within a class, runs that ask for the same computation (the same training key, see
@@ -38,6 +38,48 @@ export async function lockTraining(tx: Prisma.TransactionClient, trainingId: str
   });
   if (shared?.classId && shared.trainingKey)
     await lockTrainingIdentity(tx, shared.classId, shared.trainingKey);
+}
+
+/**
+ * What a class's run of that identity would share: an identical training queued or running ('live': the run
+ * found, its training is trainingIdOf(run)), else an identical run finished with its model ('done': the one to
+ * copy, the latest), else nothing. A training the last of its runs is leaving (cancel requested) takes no one
+ * new. Under lockTrainingIdentity the answer holds until the transaction ends; without, it is a guess (an
+ * estimate).
+ */
+export async function identicalTraining(
+  prisma: Prisma.TransactionClient | PrismaClient,
+  identity: { classId: string; trainingKey: string; kind: ExperimentKind },
+): Promise<
+  | {
+      found: 'live';
+      run: {
+        id: string;
+        attachedToId: string | null;
+        status: ExperimentStatus;
+        backend: string | null;
+        device: string | null;
+      };
+    }
+  | { found: 'done'; id: string }
+  | null
+> {
+  const live = await prisma.experiment.findFirst({
+    where: {
+      ...identity,
+      status: { in: [ExperimentStatus.QUEUED, ExperimentStatus.RUNNING] },
+      cancelRequested: false,
+    },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, attachedToId: true, status: true, backend: true, device: true },
+  });
+  if (live) return { found: 'live', run: live };
+  const done = await prisma.experiment.findFirst({
+    where: { ...identity, status: ExperimentStatus.SUCCEEDED, model: { isNot: null } },
+    orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
+  return done ? { found: 'done', id: done.id } : null;
 }
 
 /** Raw SQL: the run aliased `alias` belongs to that training. */

@@ -12,6 +12,8 @@ export const enEstimate: typeof frEstimate = {
     startsNow: '≈ {duration}, starts right away',
     startsIn: '≈ {duration}, starts in ~{wait}',
     noWorker: '≈ {duration}; no training server is running at the moment',
+    attached: '{estimate} — an identical run the class already started',
+    reused: 'At once: the same run the class already computed',
     prior: 'Rough estimate: no run has been measured on this server yet.',
     measured: 'From the measured speed of the training servers.',
     pending: 'Estimating the duration…',

@@ -11,6 +11,8 @@ export const frEstimate = {
     startsNow: '≈ {duration}, début immédiat',
     startsIn: '≈ {duration}, début dans ~{wait}',
     noWorker: '≈ {duration} ; aucun serveur d’entraînement n’est en marche pour l’instant',
+    attached: '{estimate} — entraînement identique déjà lancé par la classe',
+    reused: 'Immédiat : même entraînement déjà calculé par la classe',
     prior: 'Estimation grossière : aucun entraînement n’a encore été mesuré sur ce serveur.',
     measured: 'D’après la vitesse mesurée des serveurs d’entraînement.',
     pending: 'Estimation de la durée…',

@@ -13,6 +13,7 @@ import { QueuePlacesService } from './queue-places.service';
 import { RunEstimatesController } from './run-estimates.controller';
 import { RunEstimatesRepository } from './run-estimates.repository';
 import { RunEstimatesService } from './run-estimates.service';
+import { SharedTrainingsService } from './shared-trainings.service';
 import { TrainingQueueProducer } from './training-queue.producer';
 
 @Module({
@@ -24,6 +25,7 @@ import { TrainingQueueProducer } from './training-queue.producer';
     QueuePlacesService,
     RunEstimatesRepository,
     RunEstimatesService,
+    SharedTrainingsService,
     TrainingQueueProducer,
     DrawingsRepository,
     DrawingsService,

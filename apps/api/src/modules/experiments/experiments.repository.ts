@@ -1,8 +1,9 @@
 import type { TClassicalSpec, TExperimentSpec, TRunEstimate } from '@dlclass/contracts';
 import {
-  type ExperimentKind,
+  ExperimentKind,
   ExperimentStatus,
   fairShareRank,
+  identicalTraining,
   lockTraining,
   lockTrainingIdentity,
   meanRunMsSince,
@@ -167,22 +168,20 @@ export class ExperimentsRepository {
   /** create() for a class's network run, which may share an identical training of its class. */
   private async createShared(
     tx: Prisma.TransactionClient,
-    data: Omit<Prisma.ExperimentUncheckedCreateInput, 'classId'> & { classId: string },
+    data: Omit<Prisma.ExperimentUncheckedCreateInput, 'classId' | 'kind'> & {
+      classId: string;
+      kind: ExperimentKind;
+    },
     { trainingKey, share }: TrainingSharing,
   ): Promise<CreatedExperimentRow> {
     await lockTrainingIdentity(tx, data.classId, trainingKey);
-    const identical = { classId: data.classId, trainingKey, kind: data.kind };
     const create = (more: Partial<Prisma.ExperimentUncheckedCreateInput>) =>
       tx.experiment.create({ data: { ...data, trainingKey, ...more }, select: createdExperimentSelect });
     if (!share) return create({ status: 'QUEUED' });
 
-    // a training the last of its runs is leaving (cancel requested) takes no one new
-    const live = await tx.experiment.findFirst({
-      where: { ...identical, status: { in: UNFINISHED }, cancelRequested: false },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      select: { id: true, attachedToId: true, status: true, backend: true, device: true },
-    });
-    if (live) {
+    const identical = await identicalTraining(tx, { classId: data.classId, trainingKey, kind: data.kind });
+    if (identical?.found === 'live') {
+      const { run: live } = identical;
       const running = live.status === ExperimentStatus.RUNNING;
       const created = await create({
         status: live.status,
@@ -193,20 +192,20 @@ export class ExperimentsRepository {
       if (running) await copyEpochs(tx, live.id, created.id);
       return created;
     }
-
-    const done = await tx.experiment.findFirst({
-      where: { ...identical, status: ExperimentStatus.SUCCEEDED, model: { isNot: null } },
-      orderBy: [{ finishedAt: 'desc' }, { id: 'desc' }],
-      select: {
-        id: true,
-        backend: true,
-        device: true,
-        durationMs: true,
-        testAccuracy: true,
-        testLoss: true,
-        evaluation: true,
-      },
-    });
+    const done =
+      identical &&
+      (await tx.experiment.findUnique({
+        where: { id: identical.id },
+        select: {
+          id: true,
+          backend: true,
+          device: true,
+          durationMs: true,
+          testAccuracy: true,
+          testLoss: true,
+          evaluation: true,
+        },
+      }));
     if (!done) return create({ status: 'QUEUED' });
     const now = new Date();
     const { id: reusedFromId, evaluation, ...results } = done;
@@ -331,6 +330,11 @@ export class ExperimentsRepository {
   /** How the class seeds the runs that give no seed (see ZSeedMode); null for a class that no longer exists. */
   classSeeding(classId: string): Promise<{ seed: number; seedMode: SeedMode } | null> {
     return this.prisma.class.findUnique({ where: { id: classId }, select: { seed: true, seedMode: true } });
+  }
+
+  /** What a class's network run of that training key would share now (no lock: for an estimate). */
+  identicalTraining(classId: string, trainingKey: string): ReturnType<typeof identicalTraining> {
+    return identicalTraining(this.prisma, { classId, trainingKey, kind: ExperimentKind.NETWORK });
   }
 
   /** The pixels of these drawings, those that still exist and are still shared with the class. */

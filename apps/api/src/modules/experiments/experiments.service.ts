@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import {
   classicalRunName,
   ErrorCode,
-  studentSeed,
   type TClassicalRun,
   type TClassicalRunSummary,
   type TClassicalSpec,
@@ -13,10 +11,8 @@ import {
   type TRealWorldDrawing,
   type TSubmitExperimentQuery,
   type TSubmitExperimentResponse,
-  trainingIdentity,
-  withSeed,
 } from '@dlclass/contracts';
-import { ExperimentKind, SeedMode, trainingIdOf } from '@dlclass/db';
+import { ExperimentKind, trainingIdOf } from '@dlclass/db';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../common/access/access.service';
 import { Permission } from '../../common/access/permission';
@@ -37,6 +33,7 @@ import {
 import type { QueuePlace } from './queue-place';
 import { QueuePlacesService } from './queue-places.service';
 import { RunEstimatesService } from './run-estimates.service';
+import { ownerOf, type RunOwner, SharedTrainingsService } from './shared-trainings.service';
 import { TrainingQueueProducer } from './training-queue.producer';
 
 /** A tfjs `model.json` whose weights are fetched from `model/weights.bin` next to it. */
@@ -46,13 +43,6 @@ export interface TfjsModelJson {
   modelTopology: unknown;
   weightsManifest: [{ paths: ['model/weights.bin']; weights: unknown }];
 }
-
-/** Whose run it is: its class is the student's (none for a teacher's or an admin's). */
-type RunOwner = { userId: string; classId: string | null };
-const ownerOf = (auth: AuthContext): RunOwner => ({
-  userId: auth.user.id,
-  classId: auth.user.role === 'student' ? auth.user.classId : null,
-});
 
 /** Stored as the run's error when its job could not be queued. */
 const QUEUE_DOWN_REASON =
@@ -79,6 +69,7 @@ export class ExperimentsService {
     private readonly queuePlaces: QueuePlacesService,
     private readonly quotas: QuotasService,
     private readonly estimates: RunEstimatesService,
+    private readonly sharedTrainings: SharedTrainingsService,
   ) {}
 
   /**
@@ -101,28 +92,10 @@ export class ExperimentsService {
       training: submitted.training,
     });
     const owner = ownerOf(auth);
-    const { spec, sharing } = await this.seeded(owner, submitted, fresh);
+    const { spec, sharing } = await this.sharedTrainings.seeded(owner, submitted, fresh);
     const name = spec.name ?? 'Expérience sans nom';
     const run = { kind: ExperimentKind.NETWORK, name, spec, parameterCount };
     return this.queue(owner, run, correlationId, admission, undefined, sharing);
-  }
-
-  /**
-   * A class's network run with its effective seed: its spec's own, else the class's (one seed for the class),
-   * else the student's own, derived from the class's (one seed per student); stored in its spec, so that its
-   * details show it. With what it may share: in the one-seed-per-student mode every run is trained.
-   */
-  private async seeded(
-    owner: RunOwner,
-    spec: TExperimentSpec,
-    fresh: boolean,
-  ): Promise<{ spec: TExperimentSpec; sharing?: TrainingSharing }> {
-    const seeding = owner.classId ? await this.repository.classSeeding(owner.classId) : null;
-    if (!seeding) return { spec };
-    const perStudent = seeding.seedMode === SeedMode.STUDENT;
-    const seeded = withSeed(spec, perStudent ? studentSeed(seeding.seed, owner.userId) : seeding.seed);
-    const trainingKey = createHash('sha256').update(trainingIdentity(seeded)).digest('hex');
-    return { spec: seeded, sharing: { trainingKey, share: !perStudent && !fresh } };
   }
 
   /** A classical model on the networks' split: the same queue, rows and events as a network's run. */
@@ -159,7 +132,7 @@ export class ExperimentsService {
     // a network run of a class shares as a student's submission does (its spec already has its seed)
     const { sharing } =
       row.kind === ExperimentKind.NETWORK
-        ? await this.seeded(owner, run.spec as TExperimentSpec, false)
+        ? await this.sharedTrainings.seeded(owner, run.spec as TExperimentSpec, false)
         : { sharing: undefined };
     return this.queue(
       owner,
@@ -195,7 +168,7 @@ export class ExperimentsService {
     // the queue as it stands before this run joins it: what its owner was told before the click
     const estimate =
       run.kind === ExperimentKind.NETWORK
-        ? await this.estimates.atSubmission(owner.userId, run.spec as TExperimentSpec)
+        ? await this.estimates.atSubmission(owner, run.spec as TExperimentSpec, sharing)
         : null;
     const row = await this.repository.create(
       {

@@ -1,5 +1,5 @@
 import { estimateDurationMs, PRIOR_SPEEDS, type TMeasuredSpeed, type TRunWork } from '@dlclass/contracts';
-import { runDurationMs, startInMs } from './launch-estimate';
+import { queuedAhead, remainingMs, runDurationMs, startInMs } from './launch-estimate';
 
 /** A lesson-CNN-sized run: 2^21 MACs per image, batches of 64. */
 const work: TRunWork = { macsPerImage: 2 ** 21, batchSize: 64, trainMacs: 6e11, evalMacs: 6e10 };
@@ -45,20 +45,70 @@ describe('launch estimate: duration', () => {
   });
 });
 
+/** A training running for `elapsedMs` of its estimated `durationMs`, no epoch done yet (of 5). */
+const runningFor = (elapsedMs: number, durationMs: number, epochsDone = 0) => ({
+  elapsedMs,
+  durationMs,
+  epochsDone,
+  epochs: 5,
+});
+
 describe('launch estimate: start', () => {
   it('starts at once on a free slot', () => {
-    expect(startInMs(2, { running: [{ elapsedMs: 10_000, durationMs: 60_000 }], aheadMs: [] })).toBe(0);
+    expect(startInMs(2, { running: [runningFor(10_000, 60_000)], aheadMs: [] })).toBe(0);
   });
 
   it('waits for the running runs to end, then for the runs ahead', () => {
-    const running = [{ elapsedMs: 10_000, durationMs: 60_000 }];
+    const running = [runningFor(10_000, 60_000)];
     expect(startInMs(1, { running, aheadMs: [] })).toBe(50_000);
     expect(startInMs(1, { running, aheadMs: [30_000, 30_000] })).toBe(110_000);
     // a run past its estimate is about to end
-    expect(startInMs(1, { running: [{ elapsedMs: 90_000, durationMs: 60_000 }], aheadMs: [] })).toBe(0);
+    expect(startInMs(1, { running: [runningFor(90_000, 60_000)], aheadMs: [] })).toBe(0);
+    // once it has done epochs, at their pace: 2 of 5 in 40 s, 60 s to go
+    expect(startInMs(1, { running: [runningFor(40_000, 60_000, 2)], aheadMs: [] })).toBe(60_000);
   });
 
   it('gives no start when nothing trains (no worker, or the queue paused)', () => {
     expect(startInMs(0, { running: [], aheadMs: [] })).toBeNull();
+  });
+});
+
+describe('launch estimate: a running training', () => {
+  it('needs the rest of its estimate until an epoch is done, none once past it', () => {
+    expect(remainingMs(runningFor(15_000, 60_000))).toBe(45_000);
+    expect(remainingMs(runningFor(75_000, 60_000))).toBe(0);
+  });
+
+  it('then the epochs left at the pace of those done, whatever the estimate said', () => {
+    // slower than estimated: 1 epoch of 5 in 30 s
+    expect(remainingMs(runningFor(30_000, 60_000, 1))).toBe(120_000);
+    // faster: 4 of 5 in 20 s
+    expect(remainingMs(runningFor(20_000, 60_000, 4))).toBe(5_000);
+    // every epoch done: only its evaluation is left
+    expect(remainingMs(runningFor(50_000, 60_000, 5))).toBe(0);
+  });
+});
+
+describe('launch estimate: the queued trainings ahead', () => {
+  const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 9, 0, s));
+  // in the queue's order: rank, then creation
+  const queued = [
+    { trainingId: 'a', rank: 1, createdAt: at(10) },
+    { trainingId: 'b', rank: 1, createdAt: at(20) },
+    { trainingId: 'c', rank: 2, createdAt: at(5) },
+    { trainingId: 'd', rank: 3, createdAt: at(1) },
+  ];
+  const ids = (trainings: { trainingId: string }[]) => trainings.map((training) => training.trainingId);
+
+  it("of a new training: those of its owner's next rank or better, all there before it", () => {
+    expect(ids(queuedAhead(queued, { rank: 2, createdAt: at(30) }))).toEqual(['a', 'b', 'c']);
+    expect(ids(queuedAhead(queued, { rank: 1, createdAt: at(30) }))).toEqual(['a', 'b']);
+  });
+
+  it('of a queued training: those before its place, itself left out', () => {
+    expect(ids(queuedAhead(queued, { trainingId: 'c', rank: 2, createdAt: at(5) }))).toEqual(['a', 'b']);
+    // a student's first run attaching to it moves it up to rank 1, after the rank-1 trainings there before it
+    expect(ids(queuedAhead(queued, { trainingId: 'd', rank: 1, createdAt: at(1) }))).toEqual([]);
+    expect(ids(queuedAhead(queued, { trainingId: 'c', rank: 1, createdAt: at(15) }))).toEqual(['a']);
   });
 });

@@ -1,19 +1,11 @@
 'use client';
 
-import type { TExperiment, TExperimentSpecInput, TRunEstimate } from '@dlclass/contracts';
-import type { Translate } from '@/i18n';
+import type { TExperiment, TExperimentSpecInput } from '@dlclass/contracts';
 import { useI18n } from '@/i18n/client';
 import { formatDuration } from '@/lib/duration';
+import { launchText } from '@/lib/launchText';
 import { isActive } from '@/lib/runEvents';
 import { useRunEstimate } from '@/lib/useRunEstimate';
-
-/** "≈ 2 min 10, début dans ~40 s": how long a run takes and when it starts in the current queue. */
-export function launchText(t: Translate, estimate: TRunEstimate): string {
-  const duration = formatDuration(t, estimate.durationMs);
-  if (estimate.startInMs === null) return t('estimate.launch.noWorker', { duration });
-  if (estimate.startInMs < 1000) return t('estimate.launch.startsNow', { duration });
-  return t('estimate.launch.startsIn', { duration, wait: formatDuration(t, estimate.startInMs) });
-}
 
 /** Before the click: the estimate of the spec being edited (null: the form has errors, nothing to estimate). */
 export function LaunchEstimate({ spec }: { spec: TExperimentSpecInput | null }) {
@@ -26,10 +18,19 @@ export function LaunchEstimate({ spec }: { spec: TExperimentSpecInput | null }) 
       {state.kind === 'failed' && <span className="muted">{t('estimate.launch.failed')}</span>}
       {state.kind === 'ready' && (
         <>
-          <strong data-testid="launch-estimate-text">{launchText(t, state.estimate)}</strong>{' '}
-          <span className="muted small" data-testid="launch-estimate-basis" data-basis={state.estimate.basis}>
-            {t(state.estimate.basis === 'measured' ? 'estimate.launch.measured' : 'estimate.launch.prior')}
-          </span>
+          <strong data-testid="launch-estimate-text" data-sharing={state.estimate.sharing ?? undefined}>
+            {launchText(t, state.estimate)}
+          </strong>{' '}
+          {/* results already computed: nothing estimated */}
+          {state.estimate.sharing !== 'reused' && (
+            <span
+              className="muted small"
+              data-testid="launch-estimate-basis"
+              data-basis={state.estimate.basis}
+            >
+              {t(state.estimate.basis === 'measured' ? 'estimate.launch.measured' : 'estimate.launch.prior')}
+            </span>
+          )}
         </>
       )}
     </p>
