@@ -11,7 +11,7 @@ import {
   convInfo,
   type Kernel,
   overrideKernels,
-  type Pad,
+  poolInfo,
   type Shape4,
   type TensorInfo,
   type WasmBackend,
@@ -229,20 +229,7 @@ function maxPoolGrad(tf: TF, addon: NativeKernelsAddon, original: Kernel): Kerne
     const dy = inputs.dy as TensorInfo;
     const x = inputs.input as TensorInfo;
     if (!allFloat32(dy, x)) return original(args);
-    const { filterSize, strides, pad, dimRoundingMode } = attrs as {
-      filterSize: [number, number] | number;
-      strides: [number, number] | number;
-      pad: Pad;
-      dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    };
-    const info = tf.backend_util.computePool2DInfo(
-      x.shape as Shape4,
-      filterSize,
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-    );
+    const info = poolInfo(tf, x.shape as Shape4, attrs ?? {});
     const wasm = args.backend as WasmBackend;
     const out = wasm.makeOutput(x.shape, 'float32');
     const dims = Int32Array.of(

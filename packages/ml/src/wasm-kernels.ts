@@ -299,25 +299,23 @@ function conv2dBackpropFilter(tf: TF, matMul: Kernel): Kernel {
   };
 }
 
+/** The geometry of a MaxPoolGrad (its attributes: filterSize, strides, pad, dimRoundingMode). */
+export function poolInfo(tf: TF, xShape: Shape4, attrs: Attrs) {
+  const { filterSize, strides, pad, dimRoundingMode } = attrs as {
+    filterSize: [number, number] | number;
+    strides: [number, number] | number;
+    pad: Pad;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  };
+  return tf.backend_util.computePool2DInfo(xShape, filterSize, strides, 1, pad, dimRoundingMode);
+}
+
 /** dx: each dy value added at its window's first maximum of x, as the cpu backend's maxPoolBackprop. */
 function maxPoolGrad(tf: TF): Kernel {
   return ({ inputs, backend, attrs }) => {
     const dy = inputs.dy as TensorInfo;
     const x = inputs.input as TensorInfo;
-    const { filterSize, strides, pad, dimRoundingMode } = attrs as {
-      filterSize: [number, number] | number;
-      strides: [number, number] | number;
-      pad: Pad;
-      dimRoundingMode?: 'floor' | 'round' | 'ceil';
-    };
-    const info = tf.backend_util.computePool2DInfo(
-      x.shape as Shape4,
-      filterSize,
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-    );
+    const info = poolInfo(tf, x.shape as Shape4, attrs ?? {});
     const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
     const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
     const { top, left } = info.padInfo;
