@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
+  DEFAULT_CLASS_RUN_DEFAULTS,
   DEFAULT_QUIZ_SETTINGS,
   QUIZ_MARKDOWN_MAX_BYTES,
   SESSION_COOKIE,
@@ -331,6 +332,7 @@ describe('Abuse (real PostgreSQL and Redis): rate limits, CSRF, headers, bodies,
         competences: {},
       },
       'PUT /api/classes/{classId}/quiz-settings': DEFAULT_QUIZ_SETTINGS,
+      'PUT /api/classes/{classId}/run-defaults': DEFAULT_CLASS_RUN_DEFAULTS,
       'PUT /api/classes/{classId}/quiz-bank': { markdown: '# QCM\n' },
       'PUT /api/admin/quotas/{target}/{id}': { runsPerHour: 1000 },
       'POST /api/experiments/{id}/drawings': {

@@ -105,7 +105,7 @@ describe('training worker (real PostgreSQL, Redis, MNIST and tfjs)', () => {
     const raw = await redis.get(`${WORKER_HEARTBEAT_PREFIX}${worker.id}`);
     const info = JSON.parse(raw ?? 'null') as TWorkerInfo;
     expect(info).toMatchObject({ id: worker.id, backend: worker.backend, device: worker.device });
-    expect(['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']).toContain(info.backend);
+    expect(['tensorflow-gpu', 'tensorflow', 'native', 'wasm', 'cpu']).toContain(info.backend);
   });
 
   it('trains a small MLP on MNIST and stores epochs, evaluation and model, with events in order', async () => {
