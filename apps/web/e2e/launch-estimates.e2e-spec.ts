@@ -102,5 +102,14 @@ describe('launch-time estimates in Chromium', () => {
       /^Attente avant le début — estimée : \d+ s · réelle : \d+ s$/,
     );
     await screenshot(page.getByTestId('estimate-vs-real').locator('xpath=..'), 'estimates-after-run');
+
+    // the same run again (the class's seed): the class already computed it, its results come at once
+    await page.goto(`${webUrl}/eleve/hello-world`);
+    await page
+      .getByTestId('launch-estimate-text')
+      .getByText('Immédiat : même entraînement déjà calculé par la classe')
+      .waitFor();
+    expect(await page.getByTestId('launch-estimate-basis').count()).toBe(0);
+    await screenshot(page.getByTestId('train-button').locator('xpath=..'), 'estimates-already-computed');
   });
 });
