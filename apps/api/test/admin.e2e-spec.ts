@@ -382,6 +382,8 @@ describe('Admin: workers, queue, runs, settings, quotas, Bull Board, metrics', (
     const own = workers[0] as TAdminWorker;
     expect(own.heartbeatAgeS).toBeLessThanOrEqual(15);
     expect(own.host).toBe(hostname());
+    // the faster backends it could not load, and why (TensorFlow's packages need internet to install)
+    expect(own.unavailable.map((u) => u.backend)).toEqual(['tensorflow-gpu', 'tensorflow']);
     // no GPU backend here: no GPU figures
     expect(own.gpu).toBeNull();
     expect(own.running).toEqual([]);

@@ -46,6 +46,10 @@ describe('The admin page in Chromium', () => {
     await worker.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('admin-worker').count()).toBe(1);
     expect(await worker.getByTestId('admin-worker-heartbeat').textContent()).toMatch(/^il y a [\d,]+ s$/);
+    // why it trains on its backend: the faster ones it could not load
+    expect(await worker.getByTestId('admin-worker-unavailable').first().textContent()).toMatch(
+      /^tensorflow-gpu indisponible : .+/,
+    );
 
     const state = page.getByTestId('admin-queue-state');
     await state.and(page.locator('[data-paused="false"]')).waitFor();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZTrainingBackend } from './jobs';
+import { ZTrainingBackend, ZUnavailableBackend } from './jobs';
 import { DEFAULT_RUN_TIME_LIMIT_S, EXPERIMENT_LIMITS } from './limits';
 
 /** What a student may ask of the workers; an admin overrides it per class or per student. */
@@ -97,6 +97,8 @@ export const ZAdminWorker = z.object({
   host: z.string().nullable(),
   backend: ZTrainingBackend,
   device: z.string(),
+  /** The faster backends it could not load, and why (empty for workers older than this field). */
+  unavailable: z.array(ZUnavailableBackend),
   concurrency: z.number().int().nullable(),
   running: z.array(z.string()),
   gpu: z

@@ -18,6 +18,7 @@ export const enAdmin: typeof frAdmin = {
     running: 'Running',
     heartbeat: 'Last heartbeat',
     heartbeatAge: '{seconds} s ago',
+    unavailable: '{backend} unavailable: {reason}',
   },
   queue: {
     title: 'Training queue',

@@ -16,6 +16,7 @@ export const frAdmin = {
     running: 'Runs en cours',
     heartbeat: 'Dernier signe de vie',
     heartbeatAge: 'il y a {seconds} s',
+    unavailable: '{backend} indisponible : {reason}',
   },
   queue: {
     title: 'File d’entraînement',

@@ -57,6 +57,7 @@ export class AdminService {
         host: info.host ?? null,
         backend: info.backend,
         device: info.device,
+        unavailable: info.unavailable ?? [],
         concurrency: info.concurrency ?? null,
         running: info.running ?? (info.experimentId ? [info.experimentId] : []),
         gpu: info.gpu ?? null,

@@ -34,7 +34,14 @@ export function WorkersPanel({ workers, error }: { workers: TAdminWorker[] | nul
                   <td className="small">{worker.id}</td>
                   <td className="small">{worker.host ?? t('common.none')}</td>
                   <td>{worker.backend}</td>
-                  <td className="small">{worker.device}</td>
+                  <td className="small">
+                    {worker.device}
+                    {worker.unavailable.map(({ backend, reason }) => (
+                      <div key={backend} className="muted" data-testid="admin-worker-unavailable">
+                        {t('admin.workers.unavailable', { backend, reason })}
+                      </div>
+                    ))}
+                  </td>
                   <td className="small">
                     {worker.gpu
                       ? t('admin.workers.gpuValue', {
