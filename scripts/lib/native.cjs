@@ -23,7 +23,7 @@ function isUpToDate() {
 
 /** npm's own node-gyp (npm ships it to build install scripts), else one on the PATH. */
 function nodeGyp() {
-  const npmCli = process.env.npm_execpath || findOnPath('npm');
+  const npmCli = findOnPath('npm');
   if (npmCli) {
     const bundled = path.join(path.dirname(realpathSync(npmCli)), '../node_modules/node-gyp/bin/node-gyp.js');
     if (existsSync(bundled)) return [process.execPath, bundled];
