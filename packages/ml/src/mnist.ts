@@ -182,6 +182,11 @@ export function imagePixels(set: TDigitSet, indices: ArrayLike<number>): Float32
   return values;
 }
 
+/** The digits at the given indices. */
+export function labelsAt(set: TDigitSet, indices: ArrayLike<number>): Uint8Array {
+  return Uint8Array.from(indices, (index) => set.labels[index] as number);
+}
+
 /** One-hot labels [n,10] (float32) at the given indices. */
 export function oneHotTensor(tf: TF, set: TDigitSet, indices: ArrayLike<number>): tfjs.Tensor2D {
   const n = indices.length;

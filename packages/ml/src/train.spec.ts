@@ -1,7 +1,7 @@
 import { PROGRESS_MIN_INTERVAL_MS, type TExperimentSpec } from '@dlclass/contracts';
 import * as tf from '@tensorflow/tfjs';
 import { buildModel, compileModel } from './architecture';
-import { imagesTensor, oneHotTensor, pick, range } from './mnist';
+import { imagesTensor, labelsAt, oneHotTensor, pick, range } from './mnist';
 import { loadMnist, selectBackend } from './node';
 import { runExperiment, type TBatchMetrics, trainModel, trainOnBatch } from './train';
 
@@ -115,7 +115,8 @@ describe('trainOnBatch', () => {
       const ys = oneHotTensor(tf, mnist.train, indices);
       dropoutSeed(100 + step);
       const [loss, accuracy] = (await theirs.trainOnBatch(xs, ys)) as number[];
-      expect(trainOnBatch(tf, ours, xs, ys)).toEqual({ loss, accuracy });
+      const labels = labelsAt(mnist.train, indices);
+      expect(trainOnBatch(tf, ours, { xs, ys, labels })).toEqual({ loss, accuracy });
       tf.dispose([xs, ys]);
     }
     const weights = (model: typeof ours) => model.getWeights().map((w) => Array.from(w.dataSync()));
