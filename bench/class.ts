@@ -128,6 +128,8 @@ async function main(): Promise<void> {
     const reference = args.includes('--no-warm-up')
       ? null
       : await warmUp(apiUrl, db.prisma, teacher.id, warmUpSpec);
+    // the API reads the measured speed from the worker's heartbeat: wait for the one that carries it
+    while (reference && !(await waitForWorker(redis, workerId)).speeds?.length) await sleep(500);
     process.stderr.write(`${students} students join...\n`);
 
     const class_: Student[] = await Promise.all(
@@ -355,11 +357,18 @@ function report(run: {
     ...targets.map(([name, met]): [string, string] => [`target: ${name}`, met ? 'met' : 'MISSED']),
   ];
   process.stdout.write(`${formatTable(['measure', 'value'], rows)}\n`);
-  // each student's story, for the curious (stderr)
-  for (const [i, s] of class_.entries())
+  // each student's story, for the curious (stderr): what the run was told at submission, and what happened
+  for (const [i, s] of class_.entries()) {
+    const d = details[i];
+    const told = d?.launchEstimate;
+    const real = (value: number | null) => (value === null ? '?' : `${seconds(value)} s`);
     process.stderr.write(
-      `${s.name}: submitted ${s.submitted?.status}, sharing ${details[i]?.sharing ?? 'own'}, first metric after ${(((s.firstMetricAt ?? 0) - (s.submittedAt ?? 0)) / 1000).toFixed(1)} s\n`,
+      `${s.name} (${s.run.name}): submitted ${s.submitted?.status}, sharing ${d?.sharing ?? 'own'}, ` +
+        `first metric after ${seconds((s.firstMetricAt ?? s.endedAt ?? 0) - (s.submittedAt ?? 0))} s; ` +
+        `wait told ${told?.waitMs == null ? '?' : `${seconds(told.waitMs)} s`}, real ${real(ms(d?.createdAt ?? null, d?.startedAt ?? null))}; ` +
+        `duration told ${told ? `${seconds(told.durationMs)} s (${told.basis})` : '?'}, real ${real(ms(d?.startedAt ?? null, d?.finishedAt ?? null))}\n`,
     );
+  }
 }
 
 main().then(
